@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { ClaimLensDatabase } from '../utils/db/schema.ts';
+import { createHandlers, dispatch } from '../utils/service.ts';
+
+export default defineBackground(() => {
+  // MV2 (Firefox build) has browserAction where MV3 has action.
+  const action = browser.action ?? browser.browserAction;
+  const handlers = createHandlers({
+    db: new ClaimLensDatabase(),
+    now: () => new Date(),
+    setBadge: async (tabId, text) => {
+      await action.setBadgeBackgroundColor({ tabId, color: '#0072B2' });
+      await action.setBadgeText({ tabId, text });
+    },
+  });
+  const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, own));
+});

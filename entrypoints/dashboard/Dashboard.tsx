@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download.ts';
+import { StanceBalance } from '../../components/StanceBalance.tsx';
+import { useLiveQuery } from '../../components/use-live-query.ts';
+import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
+import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { toCsv } from '../../utils/export/csv.ts';
+import { toMarkdown } from '../../utils/export/markdown.ts';
+import { toAnnotationCollection } from '../../utils/export/web-annotation.ts';
+import { makeSender, MAX_IMPORT_CHARS } from '../../utils/messages.ts';
+
+const db = new ClaimLensDatabase();
+const articles = new ArticleRepository(db);
+const claims = new ClaimRepository(db);
+const send = makeSender((message) => browser.runtime.sendMessage(message));
+
+type Format = 'json' | 'csv' | 'md';
+
+async function exportLibrary(format: Format): Promise<void> {
+  const [allArticles, allClaims] = await Promise.all([articles.list(), claims.all()]);
+  const now = new Date();
+  const stamp = now.toISOString().slice(0, 10);
+  if (format === 'json') {
+    const collection = toAnnotationCollection(allArticles, allClaims, now);
+    downloadText(JSON.stringify(collection, null, 2), `claimlens-${stamp}.jsonld`, 'application/ld+json');
+  } else if (format === 'csv') {
+    downloadText(toCsv(allArticles, allClaims), `claimlens-${stamp}.csv`, 'text/csv;charset=utf-8');
+  } else {
+    downloadText(toMarkdown(allArticles, allClaims, now), `claimlens-${stamp}.md`, 'text/markdown;charset=utf-8');
+  }
+}
+
+type ImportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+
+export function Dashboard() {
+  const library = useLiveQuery(() => articles.list(), []);
+  const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
+
+  const onImport = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setImportState({ kind: 'busy' });
+    try {
+      if (file.size > MAX_IMPORT_CHARS) throw new Error(`The file is ${Math.round(file.size / 1e6)} MB: the limit is ${MAX_IMPORT_CHARS / 1e6} MB.`);
+      const reply = await send({ type: 'library/import', json: await file.text() });
+      setImportState(
+        reply.ok
+          ? { kind: 'done', text: `Imported ${reply.annotations} annotations from ${reply.articles} articles.` }
+          : { kind: 'failed', text: `Nothing was imported. ${reply.error}` },
+      );
+    } catch (error) {
+      setImportState({ kind: 'failed', text: `Nothing was imported. ${(error as Error).message}` });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  return (
+    <main class="dashboard">
+      <header>
+        <h1>ClaimLens library</h1>
+        <p class="muted">Everything here is stored in this browser only.</p>
+      </header>
+      <section class="toolbar" aria-label="Export and import">
+        <button type="button" data-testid="export-json" onClick={() => void exportLibrary('json')}>
+          Export JSON (Web Annotation)
+        </button>
+        <button type="button" data-testid="export-csv" onClick={() => void exportLibrary('csv')}>
+          Export CSV
+        </button>
+        <button type="button" data-testid="export-md" onClick={() => void exportLibrary('md')}>
+          Export Markdown
+        </button>
+        <label class="import">
+          Import JSON <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-testid="import-file" onChange={(e) => void onImport(e)} />
+        </label>
+        {importState.kind === 'busy' && <span role="status" data-testid="import-result">Importing…</span>}
+        {importState.kind === 'done' && <span role="status" data-testid="import-result">{importState.text}</span>}
+        {importState.kind === 'failed' && <span role="alert" data-testid="import-result">{importState.text}</span>}
+      </section>
+      {library.status === 'error' && <p role="alert">Could not read the library: {library.error}</p>}
+      {library.status === 'ready' && (
+        <section aria-labelledby="articles-heading">
+          <h2 id="articles-heading">
+            <span data-testid="article-count">{library.value.length}</span>{' '}
+            {library.value.length === 1 ? 'article' : 'articles'}
+          </h2>
+          <ul class="articles">
+            {library.value.map((article) => (
+              <li key={article.id} class="article" data-testid="article-row" data-url={article.url}>
+                <a href={`popup.html?url=${encodeURIComponent(article.url)}`}>{article.title}</a>
+                <span class="muted">
+                  {article.site}
+                  {article.published ? ` · ${article.published.slice(0, 10)}` : ''} · {article.claimCount} claims
+                </span>
+                <StanceBalance counts={article.stances} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

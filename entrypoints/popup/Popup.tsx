@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { ClaimList } from '../../components/ClaimList.tsx';
+import { StanceBalance } from '../../components/StanceBalance.tsx';
+import { useLiveQuery } from '../../components/use-live-query.ts';
+import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
+import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { normaliseUrl } from '../../utils/extract/metadata.ts';
+
+const db = new ClaimLensDatabase();
+const articles = new ArticleRepository(db);
+const claims = new ClaimRepository(db);
+
+async function load(url: string | null) {
+  const normalised = url ? normaliseUrl(url) : null;
+  if (!normalised) return null;
+  const article = await articles.findByUrl(normalised);
+  return article ? { article, claims: await claims.forArticle(article.id) } : null;
+}
+
+export function Popup({ url }: { url: string | null }) {
+  const state = useLiveQuery(() => load(url), [url]);
+  return (
+    <main class="popup">
+      <header class="popup__head">
+        <h1>ClaimLens</h1>
+        <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer">
+          Library
+        </a>
+      </header>
+      {state.status === 'loading' && <p class="muted">Loading…</p>}
+      {state.status === 'error' && <p role="alert">Could not read the library: {state.error}</p>}
+      {state.status === 'ready' && !state.value && (
+        <section>
+          <p>
+            <strong data-testid="claim-count">0</strong> claims
+          </p>
+          <p class="muted">
+            {url ? 'ClaimLens has not found an article on this page.' : 'No page to look at.'}
+          </p>
+        </section>
+      )}
+      {state.status === 'ready' && state.value && (
+        <section aria-labelledby="article-title">
+          <p class="popup__site">{state.value.article.site}</p>
+          <h2 id="article-title">{state.value.article.title}</h2>
+          <p class="popup__count">
+            <strong data-testid="claim-count">{state.value.article.claimCount}</strong>{' '}
+            {state.value.article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
+          </p>
+          <StanceBalance counts={state.value.article.stances} />
+          <ClaimList claims={state.value.claims} />
+        </section>
+      )}
+    </main>
+  );
+}

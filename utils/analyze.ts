@@ -1,0 +1,29 @@
+import { describeSpan, type TextPositionSelector, type TextQuoteSelector } from './anchor/selectors.ts';
+import type { DetectedClaim, Detector } from './detect/detect.ts';
+import { findMainContent } from './extract/main-content.ts';
+import { readMetadata, type ArticleMeta } from './extract/metadata.ts';
+import { TextMap } from './extract/text-map.ts';
+import { splitSentences, type Span } from './text/segment.ts';
+
+export interface AnalyzedClaim extends DetectedClaim {
+  selectors: [TextQuoteSelector, TextPositionSelector];
+}
+
+export type Analysis =
+  | { kind: 'article'; meta: ArticleMeta; map: TextMap; claims: AnalyzedClaim[] }
+  | { kind: 'not-article'; reason: string };
+
+/** The whole read-only pipeline on a document: extract → map → segment → detect → describe. */
+export function analyzeDocument(doc: Document, location: string, detector: Detector): Analysis {
+  const main = findMainContent(doc);
+  if (!main.root) return { kind: 'not-article', reason: main.reason };
+  const meta = readMetadata(doc, location);
+  const map = TextMap.build(main.root);
+  const claims = detectInText(map.text, map.blocks, meta.lang, detector);
+  return { kind: 'article', meta, map, claims };
+}
+
+export function detectInText(text: string, blocks: readonly Span[], lang: string, detector: Detector): AnalyzedClaim[] {
+  const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
+  return detector.detect(text, sentences).map((claim) => ({ ...claim, selectors: describeSpan(text, claim) }));
+}

@@ -1,0 +1,89 @@
+import { fnv1a } from '../hash.ts';
+import type { ArticleAnalysis } from '../model.ts';
+import type { ArticleRecord, ClaimLensDatabase, ClaimRecord, StanceCounts } from './schema.ts';
+
+export function stanceCounts(claims: readonly { stance: keyof StanceCounts }[]): StanceCounts {
+  const counts: StanceCounts = { overcapacity: 0, demand: 0, neutral: 0 };
+  for (const claim of claims) counts[claim.stance]++;
+  return counts;
+}
+
+/** Claim ids come from what the claim is and where: the same claim seen twice is one record. */
+export function claimId(articleId: string, claim: Pick<ClaimRecord, 'selectors'>): string {
+  const [quote, position] = claim.selectors;
+  return `${fnv1a(articleId)}-${position.start}-${fnv1a(quote.exact)}`;
+}
+
+export class ArticleRepository {
+  constructor(private readonly db: ClaimLensDatabase) {}
+
+  /**
+   * Stores one analysis pass: the article (first seen kept, URLs merged) and its detected claims, which
+   * replace the claims of the previous pass, all in one transaction.
+   */
+  async saveAnalysis(analysis: ArticleAnalysis, now: Date): Promise<ArticleRecord> {
+    const { meta, claims } = analysis;
+    return this.db.transaction('rw', this.db.articles, this.db.claims, async () => {
+      const previous = await this.db.articles.get(meta.url);
+      const record: ArticleRecord = {
+        id: meta.url,
+        url: meta.url,
+        urls: [...new Set([...(previous?.urls ?? []), meta.url, meta.location])],
+        title: meta.title,
+        site: meta.site,
+        byline: meta.byline,
+        published: meta.published,
+        lang: meta.lang,
+        firstSeen: previous?.firstSeen ?? now.toISOString(),
+        lastSeen: now.toISOString(),
+        textLength: analysis.textLength,
+        claimCount: claims.length,
+        stances: stanceCounts(claims),
+      };
+      await this.db.articles.put(record);
+      await this.db.claims.where('articleId').equals(record.id).delete();
+      await this.db.claims.bulkPut(claims.map((c) => ({ ...c, id: claimId(record.id, c), articleId: record.id })));
+      return record;
+    });
+  }
+
+  /** The article seen at `url` (its canonical URL or any address it was read at). */
+  async findByUrl(url: string): Promise<ArticleRecord | undefined> {
+    return (await this.db.articles.get(url)) ?? (await this.db.articles.where('urls').equals(url).first());
+  }
+
+  /** Newest first. */
+  list(): Promise<ArticleRecord[]> {
+    return this.db.articles.orderBy('lastSeen').reverse().toArray();
+  }
+
+  count(): Promise<number> {
+    return this.db.articles.count();
+  }
+}
+
+export class ClaimRepository {
+  constructor(private readonly db: ClaimLensDatabase) {}
+
+  /** In reading order. */
+  async forArticle(articleId: string): Promise<ClaimRecord[]> {
+    const claims = await this.db.claims.where('articleId').equals(articleId).toArray();
+    return claims.sort((a, b) => a.start - b.start);
+  }
+
+  all(): Promise<ClaimRecord[]> {
+    return this.db.claims.toArray();
+  }
+}
+
+export class LibraryRepository {
+  constructor(private readonly db: ClaimLensDatabase) {}
+
+  /** Puts every record of an import in one transaction: all of it lands, or none (ids make it idempotent). */
+  async apply(data: { articles: ArticleRecord[]; claims: ClaimRecord[] }): Promise<void> {
+    await this.db.transaction('rw', this.db.articles, this.db.claims, async () => {
+      await this.db.articles.bulkPut(data.articles);
+      await this.db.claims.bulkPut(data.claims);
+    });
+  }
+}

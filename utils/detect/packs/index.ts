@@ -1,0 +1,11 @@
+import { parseTopicPack, type TopicPack } from '../pack.ts';
+import aiCompute from './ai-compute.json';
+
+function builtIn(data: unknown, name: string): TopicPack {
+  const result = parseTopicPack(data);
+  // A broken built-in pack is a bug in this repository, caught by its unit test: fail loudly.
+  if (!result.ok) throw new Error(`Built-in topic pack ${name} is invalid: ${result.error}`);
+  return result.value;
+}
+
+export const BUILT_IN_PACKS: readonly TopicPack[] = [builtIn(aiCompute, 'ai-compute')];
