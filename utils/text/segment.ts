@@ -20,8 +20,10 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
   return segmenter;
 }
 
-// Abbreviations after which a full stop does not end a sentence ("U.S. chips", "Mr. Zuckerberg").
-const NON_TERMINAL = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Corp|Ltd|Co|St|vs|approx|est|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s*$/;
+// A title's full stop never ends a sentence ("Mr. Zuckerberg"); other abbreviations' only do when a capital
+// follows ("U.S. chips", "Corp. said" stay whole; "in the U.S. Shares fell" splits).
+const TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St)\.\s*$/;
+const ABBREVIATION = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Inc|Corp|Ltd|Co|vs|approx|est|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s*$/;
 
 /**
  * Sentences of `text` between `from` and `to`, trimmed of surrounding white space, language-aware through
@@ -34,7 +36,7 @@ export function splitSentences(text: string, locale = 'en', from = 0, to = text.
     const start = from + index;
     const end = start + segment.length;
     if (pendingStart < 0) pendingStart = start;
-    if (end < to && NON_TERMINAL.test(segment.trimEnd()) && /^\s*[a-z0-9$]/.test(text.slice(end, end + 3))) continue;
+    if (end < to && continues(segment, text.slice(end, end + 3))) continue;
     const trimmed = trim(text, pendingStart, end);
     if (trimmed) spans.push(trimmed);
     pendingStart = -1;
@@ -44,6 +46,11 @@ export function splitSentences(text: string, locale = 'en', from = 0, to = text.
     if (trimmed) spans.push(trimmed);
   }
   return spans;
+}
+
+function continues(segment: string, next: string): boolean {
+  const tail = segment.trimEnd();
+  return TITLE.test(tail) || (ABBREVIATION.test(tail) && /^\s*[a-z0-9$]/.test(next));
 }
 
 function trim(text: string, start: number, end: number): Span | null {

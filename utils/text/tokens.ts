@@ -1,7 +1,7 @@
 import type { Span } from './segment.ts';
 
 export interface Token extends Span {
-  /** Lower-cased, with typographic apostrophes folded to ASCII. */
+  /** Lower-cased, typographic apostrophes folded to ASCII, a possessive 's dropped ("Meta's" → "meta"). */
   norm: string;
 }
 
@@ -14,7 +14,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const end = m.index + m[0].length;
     if (end > to) break;
-    tokens.push({ start: m.index, end, norm: m[0].toLowerCase().replace(/’/g, "'") });
+    const norm = m[0].toLowerCase().replace(/’/g, "'");
+    tokens.push({ start: m.index, end, norm: norm.endsWith("'s") ? norm.slice(0, -2) : norm });
   }
   return tokens;
 }

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background.ts';
+import { ArticleRepository } from '../../utils/db/articles.ts';
+import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { analysisOf } from './fixtures.ts';
+
+const TAB = { id: 7 };
+const PAGE = 'https://news.example/story';
+
+function fromContentScript() {
+  return { id: fakeBrowser.runtime.id, url: PAGE, tab: TAB };
+}
+function fromDashboard() {
+  return { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/dashboard.html') };
+}
+async function send(message: unknown, sender: object): Promise<unknown> {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+  return reply;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await new ClaimLensDatabase().delete();
+  background.main();
+});
+
+describe('background', () => {
+  it('stores an analysed article and shows its claim count on the tab badge', async () => {
+    const article = analysisOf(PAGE, [
+      ['A glut of GPUs.', 'overcapacity'],
+      ['Compute is scarce.', 'demand'],
+    ]);
+    await expect(send({ type: 'page/analyzed', article }, fromContentScript())).resolves.toEqual({ claimCount: 2 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('2');
+    expect(await new ArticleRepository(new ClaimLensDatabase()).findByUrl(PAGE)).toMatchObject({ claimCount: 2 });
+  });
+
+  it('clears the badge on a page that is not an article', async () => {
+    await fakeBrowser.action.setBadgeText({ tabId: TAB.id, text: '5' });
+    await send({ type: 'page/analyzed', article: null }, fromContentScript());
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('');
+  });
+
+  it.each([
+    ['another extension', { type: 'page/analyzed', article: null }, { id: 'evil', url: PAGE, tab: TAB }, 'another extension'],
+    ['an unknown type', { type: 'db/drop' }, fromContentScript(), 'unknown type'],
+    ['a malformed article', { type: 'page/analyzed', article: { meta: 1 } }, fromContentScript(), 'message.article'],
+    ['an extra field', { type: 'page/analyzed', article: null, sql: 'x' }, fromContentScript(), 'unexpected field'],
+    ['an import from a web page', { type: 'library/import', json: '{}' }, fromContentScript(), 'may not be sent'],
+    ['an analysis from an extension page', { type: 'page/analyzed', article: null }, fromDashboard(), 'may not be sent'],
+  ])('refuses %s, and writes nothing', async (_name, message, sender, reason) => {
+    await expect(send(message, sender)).rejects.toThrow(reason);
+    expect(await new ClaimLensDatabase().articles.count()).toBe(0);
+  });
+
+  it('imports from the dashboard, and refuses a bad file with a reason and no change', async () => {
+    await expect(send({ type: 'library/import', json: 'nope' }, fromDashboard())).resolves.toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Not a JSON file'),
+    });
+    expect(await new ClaimLensDatabase().articles.count()).toBe(0);
+  });
+});

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ArticleRepository, ClaimRepository, LibraryRepository } from '../../../utils/db/articles.ts';
+import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
+import { csvCell, toCsv } from '../../../utils/export/csv.ts';
+import { parseExport } from '../../../utils/export/import.ts';
+import { escapeMarkdown, toMarkdown } from '../../../utils/export/markdown.ts';
+import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
+import { analysisOf } from '../fixtures.ts';
+
+const NOW = new Date('2026-07-20T12:00:00Z');
+let db: ClaimLensDatabase;
+
+beforeEach(async () => {
+  db = new ClaimLensDatabase(`test-${Math.random()}`);
+  const articles = new ArticleRepository(db);
+  await articles.saveAnalysis(
+    analysisOf('https://a.example/story', [
+      ['Bears see a glut of AI chips 😀 ahead.', 'overcapacity'],
+      ['Tencent says compute is insufficient.', 'demand'],
+    ]),
+    new Date('2026-07-15T10:00:00Z'),
+  );
+  await articles.saveAnalysis(
+    analysisOf('https://b.example/copy', [['=HYPERLINK("http://evil") says GPUs are scarce, "really".', 'demand']], {
+      site: '<img src=x onerror=alert(1)>',
+      title: '# Title *with* [markdown](x)',
+    }),
+    new Date('2026-07-16T10:00:00Z'),
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function exportAll(from: ClaimLensDatabase) {
+  return toAnnotationCollection(await new ArticleRepository(from).list(), await new ClaimRepository(from).all(), NOW);
+}
+
+describe('JSON export (W3C Web Annotation)', () => {
+  it('holds every claim as an Annotation with selectors and a classifying body', async () => {
+    const collection = await exportAll(db);
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.items).toHaveLength(3);
+    const glut = collection.items.find((i) => i.target.selector[0].exact.includes('glut'));
+    expect(glut?.body).toEqual([{ type: 'TextualBody', purpose: 'classifying', value: 'overcapacity' }]);
+    expect(glut?.target.source).toBe('https://a.example/story');
+    // The emoji is one code point but two UTF-16 units: 37 code points, 38 units.
+    expect(glut?.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 37 });
+    const next = collection.items.find((i) => i.target.selector[0].exact.startsWith('Tencent'));
+    expect(next?.target.selector[1].start).toBe(38);
+    expect(next?.target.selector[0].prefix.endsWith('ahead. ')).toBe(true);
+  });
+
+  it('round-trips: export → import into an empty profile → export gives the same annotations', async () => {
+    const first = await exportAll(db);
+    const parsed = parseExport(JSON.stringify(first));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const empty = new ClaimLensDatabase(`test-${Math.random()}`);
+    await new LibraryRepository(empty).apply(parsed.value);
+    await new LibraryRepository(empty).apply(parsed.value); // idempotent
+    const second = await exportAll(empty);
+    expect(second.items).toEqual(first.items);
+    expect(second.claimlens.articles).toEqual(first.claimlens.articles);
+    await empty.delete();
+  });
+
+  it.each([
+    ['not JSON', '{', 'Not a JSON file'],
+    ['another format', JSON.stringify({ hello: 'world' }), 'Not a ClaimLens export'],
+    ['a bad stance', 'stance', 'value'],
+    ['a source with no article', 'source', 'not among the exported articles'],
+    ['a duplicated id', 'dup', 'listed twice'],
+  ])('refuses %s with a reason', async (_name, kind, reason) => {
+    const collection = JSON.parse(JSON.stringify(await exportAll(db)));
+    let json = kind;
+    if (kind === 'stance') collection.items[0].body[0].value = 'bullish';
+    if (kind === 'source') collection.items[0].target.source = 'https://elsewhere.example/';
+    if (kind === 'dup') collection.items[1].id = collection.items[0].id;
+    if (['stance', 'source', 'dup'].includes(kind)) json = JSON.stringify(collection);
+    const result = parseExport(json);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error).toContain(reason);
+  });
+});
+
+describe('CSV export', () => {
+  it('neutralises formulas, quotes per RFC 4180 and starts with a BOM', async () => {
+    const csv = toCsv(await new ArticleRepository(db).list(), await new ClaimRepository(db).all());
+    expect(csv.startsWith('\uFEFFarticle_url,')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"") says GPUs are scarce, ""really""."`);
+    expect(csv.split('\r\n')).toHaveLength(5);
+  });
+
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('neutralises %j', (value) => {
+    expect(csvCell(value).replace(/^"/, '').startsWith("'")).toBe(true);
+  });
+});
+
+describe('Markdown export', () => {
+  it('groups by outlet and escapes what Markdown would read as syntax or HTML', async () => {
+    const md = toMarkdown(await new ArticleRepository(db).list(), await new ClaimRepository(db).all(), NOW);
+    expect(md).toContain('## \\<img src=x onerror=alert\\(1\\)\\>');
+    expect(md).toContain('### \\# Title \\*with\\* \\[markdown\\]\\(x\\)');
+    expect(md).not.toMatch(/(?<!\\)<img/);
+    expect(escapeMarkdown('a_b* [c](d)')).toBe('a\\_b\\* \\[c\\]\\(d\\)');
+  });
+});

@@ -1,0 +1,34 @@
+import { describeSpan } from '../../utils/anchor/selectors.ts';
+import type { Stance } from '../../utils/detect/pack.ts';
+import type { ArticleAnalysis, ClaimPayload } from '../../utils/model.ts';
+
+/** A claim as the content script would send it, at `start` in an article text made of `sentences`. */
+export function claimPayload(text: string, sentence: string, stance: Stance): ClaimPayload {
+  const start = text.indexOf(sentence);
+  if (start < 0) throw new Error(`"${sentence}" is not in the text`);
+  const span = { start, end: start + sentence.length };
+  return {
+    ...span,
+    text: sentence,
+    stance,
+    confidence: 0.8,
+    cues: [],
+    figures: [],
+    entities: [],
+    hedged: false,
+    selectors: describeSpan(text, span),
+  };
+}
+
+export function analysisOf(
+  url: string,
+  claims: [string, Stance][],
+  meta: Partial<ArticleAnalysis['meta']> = {},
+): ArticleAnalysis {
+  const text = claims.map(([sentence]) => sentence).join(' ');
+  return {
+    meta: { url, location: url, title: `Title of ${url}`, site: 'Example', byline: null, published: null, lang: 'en', ...meta },
+    textLength: text.length,
+    claims: claims.map(([sentence, stance]) => claimPayload(text, sentence, stance)),
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../utils/text/segment.ts';
+import { fromCodePointOffset, toCodePointOffset, tokenize } from '../../../utils/text/tokens.ts';
+import { findFigures } from '../../../utils/text/figures.ts';
+
+const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('splits prose into trimmed sentences', () => {
+    expect(texts('  Meta owns many GPUs. It may rent them out!  Why now? ')).toEqual([
+      'Meta owns many GPUs.',
+      'It may rent them out!',
+      'Why now?',
+    ]);
+  });
+
+  it('does not split after common abbreviations', () => {
+    expect(texts('U.S. chip stocks fell. Mr. Smith said demand for compute is strong.')).toEqual([
+      'U.S. chip stocks fell.',
+      'Mr. Smith said demand for compute is strong.',
+    ]);
+  });
+
+  it('keeps offsets relative to the whole text when given a window', () => {
+    const text = 'Header\n\nFirst one. Second one.';
+    const spans = splitSentences(text, 'en', 8, text.length);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['First one.', 'Second one.']);
+  });
+
+  it('segments Chinese text and survives a malformed language tag', () => {
+    expect(texts('算力仍然不足。需求很强劲。').length).toBe(2);
+    expect(splitSentences('One. Two.', 'not a locale!!').length).toBe(2);
+  });
+});
+
+describe('tokenize', () => {
+  it('lower-cases words, folds apostrophes, drops possessives and keeps offsets', () => {
+    const text = "Meta's peak-usage isn’t over";
+    expect(tokenize(text).map((t) => [t.norm, text.slice(t.start, t.end)])).toEqual([
+      ['meta', "Meta's"],
+      ['peak', 'peak'],
+      ['usage', 'usage'],
+      ["isn't", 'isn’t'],
+      ['over', 'over'],
+    ]);
+  });
+});
+
+describe('code point offsets', () => {
+  it('count an emoji as one code point and round-trip', () => {
+    const text = 'a😀b';
+    expect(toCodePointOffset(text, 3)).toBe(2);
+    expect(fromCodePointOffset(text, 2)).toBe(3);
+    expect(fromCodePointOffset(text, 9)).toBe(-1);
+  });
+});
+
+describe('findFigures', () => {
+  it('reads percentages, money, yuan and power with their scale', () => {
+    const figures = findFigures(
+      'The index fell 6.2% and Nvidia lost $590 billion; ByteDance plans 200 billion yuan, a 1.5 GW site, $80bn, 12 per cent.',
+    );
+    expect(figures.map((f) => [f.unit, f.value])).toEqual([
+      ['percent', 6.2],
+      ['usd', 590e9],
+      ['yuan', 200e9],
+      ['gw', 1.5],
+      ['usd', 80e9],
+      ['percent', 12],
+    ]);
+  });
+
+  it('ignores bare numbers such as years', () => {
+    expect(findFigures('In 2025 there were 3 reports.')).toEqual([]);
+  });
+});
