@@ -16,7 +16,11 @@ export default defineConfig({
     permissions: ['activeTab'],
     action: { default_title: 'ClaimLens' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'claimlens@claimlens.invalid', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'claimlens@claimlens.invalid', strict_min_version: '128.0' },
+          },
+        }
       : {}),
   }),
   zip: {

@@ -7,7 +7,12 @@ export function ClaimList({ claims }: { claims: readonly ClaimRecord[] }) {
   return (
     <ol class="claim-list">
       {claims.map((claim) => (
-        <li key={claim.id} class={`claim stance--${claim.stance}-edge`} data-testid="claim" data-stance={claim.stance}>
+        <li
+          key={claim.id}
+          class={`claim stance--${claim.stance}-edge`}
+          data-testid="claim"
+          data-stance={claim.stance}
+        >
           <span class={`claim__stance stance--${claim.stance}`}>{STANCE_LABELS[claim.stance]}</span>
           <q class="claim__text">{claim.text}</q>
           {claim.cues.length > 0 && (

@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
-export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
+export type LiveState<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
 
 /** Runs a Dexie query and re-runs it whenever the tables it read change (the background writes; pages watch). */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveState<T> {

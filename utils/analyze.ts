@@ -23,7 +23,14 @@ export function analyzeDocument(doc: Document, location: string, detector: Detec
   return { kind: 'article', meta, map, claims };
 }
 
-export function detectInText(text: string, blocks: readonly Span[], lang: string, detector: Detector): AnalyzedClaim[] {
+export function detectInText(
+  text: string,
+  blocks: readonly Span[],
+  lang: string,
+  detector: Detector,
+): AnalyzedClaim[] {
   const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
-  return detector.detect(text, sentences).map((claim) => ({ ...claim, selectors: describeSpan(text, claim) }));
+  return detector
+    .detect(text, sentences)
+    .map((claim) => ({ ...claim, selectors: describeSpan(text, claim) }));
 }

@@ -12,12 +12,12 @@ export interface Protocol {
   'library/import': { request: { json: string }; reply: ImportReply };
 }
 
-export type ImportReply =
-  | { ok: true; articles: number; annotations: number }
-  | { ok: false; error: string };
+export type ImportReply = { ok: true; articles: number; annotations: number } | { ok: false; error: string };
 
 export type MessageType = keyof Protocol;
-export type Message<T extends MessageType = MessageType> = { [K in T]: { type: K } & Protocol[K]['request'] }[T];
+export type Message<T extends MessageType = MessageType> = {
+  [K in T]: { type: K } & Protocol[K]['request'];
+}[T];
 export type Reply<T extends MessageType> = Protocol[T]['reply'];
 
 /** Largest import accepted: bigger files are refused before parsing. */
@@ -37,9 +37,12 @@ export function parseMessage(input: unknown): Result<Message> {
   return validators[type as MessageType](input, 'message');
 }
 
-export type Handlers = { [K in MessageType]: (message: Message<K>, tabId: number | undefined) => Promise<Reply<K>> };
+export type Handlers = {
+  [K in MessageType]: (message: Message<K>, tabId: number | undefined) => Promise<Reply<K>>;
+};
 
 /** Sends through any `sendMessage` (the polyfill's, in practice) with request and reply typed together. */
 export function makeSender(sendMessage: (message: unknown) => Promise<unknown>) {
-  return <T extends MessageType>(message: Message<T>): Promise<Reply<T>> => sendMessage(message) as Promise<Reply<T>>;
+  return <T extends MessageType>(message: Message<T>): Promise<Reply<T>> =>
+    sendMessage(message) as Promise<Reply<T>>;
 }

@@ -43,12 +43,16 @@ export const validateFigure = obj({
 /** A quote and a position, in that order: how every claim and annotation points into its article. */
 export function validateSelectorPair(input: unknown, path = ''): Result<[QuoteSelector, PositionSelector]> {
   if (!Array.isArray(input) || input.length !== 2)
-    return { ok: false, error: `${path || 'selector'}: expected a TextQuoteSelector and a TextPositionSelector` };
+    return {
+      ok: false,
+      error: `${path || 'selector'}: expected a TextQuoteSelector and a TextPositionSelector`,
+    };
   const quote = validateQuoteSelector(input[0], `${path}[0]`);
   if (!quote.ok) return quote;
   const position = validatePositionSelector(input[1], `${path}[1]`);
   if (!position.ok) return position;
-  if (position.value.end < position.value.start) return { ok: false, error: `${path}[1]: end comes before start` };
+  if (position.value.end < position.value.start)
+    return { ok: false, error: `${path}[1]: end comes before start` };
   return { ok: true, value: [quote.value, position.value] };
 }
 
@@ -65,7 +69,11 @@ const claimDetails = {
 };
 
 export const validateClaimDetails = obj(claimDetails);
-export const validateClaim = obj({ ...claimDetails, stance: validateStance, selectors: validateSelectorPair });
+export const validateClaim = obj({
+  ...claimDetails,
+  stance: validateStance,
+  selectors: validateSelectorPair,
+});
 
 export const validateArticleMeta = obj({
   url: str({ min: 8, max: 4_000, pattern: /^https?:\/\// }),

@@ -54,7 +54,8 @@ export async function dispatch(
   const message = parsed.value;
   // Extension pages may sit in a tab too (the dashboard): what tells them apart is their origin.
   const fromExtensionPage = sender.url?.startsWith(own.origin) === true;
-  const fromContentScript = !fromExtensionPage && sender.tab !== undefined && /^https?:/.test(sender.url ?? '');
+  const fromContentScript =
+    !fromExtensionPage && sender.tab !== undefined && /^https?:/.test(sender.url ?? '');
   if (FROM_CONTENT_SCRIPT.has(message.type) ? !fromContentScript : !fromExtensionPage)
     throw new Error(`Refused: ${message.type} may not be sent from ${sender.url ?? 'an unknown context'}`);
   return run(message, handlers, sender.tab?.id);

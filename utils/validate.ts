@@ -6,7 +6,10 @@ export type Validator<T> = (input: unknown, path?: string) => Result<T>;
 export type Infer<V> = V extends Validator<infer T> ? T : never;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (path: string, reason: string): Result<never> => ({ ok: false, error: `${path || 'value'}: ${reason}` });
+const fail = (path: string, reason: string): Result<never> => ({
+  ok: false,
+  error: `${path || 'value'}: ${reason}`,
+});
 
 export function str(opts: { min?: number; max?: number; pattern?: RegExp } = {}): Validator<string> {
   const { min = 0, max = 100_000, pattern } = opts;
@@ -22,7 +25,8 @@ export function str(opts: { min?: number; max?: number; pattern?: RegExp } = {})
 export function num(opts: { min?: number; max?: number; integer?: boolean } = {}): Validator<number> {
   const { min = -Infinity, max = Infinity, integer = false } = opts;
   return (input, path = '') => {
-    if (typeof input !== 'number' || !Number.isFinite(input)) return fail(path, `expected a number, got ${describe(input)}`);
+    if (typeof input !== 'number' || !Number.isFinite(input))
+      return fail(path, `expected a number, got ${describe(input)}`);
     if (integer && !Number.isInteger(input)) return fail(path, 'must be a whole number');
     if (input < min || input > max) return fail(path, `must be between ${min} and ${max}`);
     return ok(input);
@@ -34,7 +38,9 @@ export const bool: Validator<boolean> = (input, path = '') =>
 
 export function literal<const T extends string | number | boolean>(...values: T[]): Validator<T> {
   return (input, path = '') =>
-    values.includes(input as T) ? ok(input as T) : fail(path, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
+    values.includes(input as T)
+      ? ok(input as T)
+      : fail(path, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
 }
 
 export function arr<T>(item: Validator<T>, opts: { min?: number; max?: number } = {}): Validator<T[]> {
@@ -62,7 +68,9 @@ export function nullable<T>(inner: Validator<T>): Validator<T | null> {
 }
 
 type Shape = Record<string, Validator<unknown>>;
-type ObjectOf<S extends Shape> = { [K in keyof S as undefined extends Infer<S[K]> ? never : K]: Infer<S[K]> } & {
+type ObjectOf<S extends Shape> = {
+  [K in keyof S as undefined extends Infer<S[K]> ? never : K]: Infer<S[K]>;
+} & {
   [K in keyof S as undefined extends Infer<S[K]> ? K : never]?: Infer<S[K]>;
 };
 

@@ -27,11 +27,16 @@ async function exportLibrary(format: Format): Promise<void> {
   } else if (format === 'csv') {
     downloadText(toCsv(allArticles, allClaims), `claimlens-${stamp}.csv`, 'text/csv;charset=utf-8');
   } else {
-    downloadText(toMarkdown(allArticles, allClaims, now), `claimlens-${stamp}.md`, 'text/markdown;charset=utf-8');
+    downloadText(
+      toMarkdown(allArticles, allClaims, now),
+      `claimlens-${stamp}.md`,
+      'text/markdown;charset=utf-8',
+    );
   }
 }
 
-type ImportState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+type ImportState =
+  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
 
 export function Dashboard() {
   const library = useLiveQuery(() => articles.list(), []);
@@ -43,11 +48,17 @@ export function Dashboard() {
     if (!file) return;
     setImportState({ kind: 'busy' });
     try {
-      if (file.size > MAX_IMPORT_CHARS) throw new Error(`The file is ${Math.round(file.size / 1e6)} MB: the limit is ${MAX_IMPORT_CHARS / 1e6} MB.`);
+      if (file.size > MAX_IMPORT_CHARS)
+        throw new Error(
+          `The file is ${Math.round(file.size / 1e6)} MB: the limit is ${MAX_IMPORT_CHARS / 1e6} MB.`,
+        );
       const reply = await send({ type: 'library/import', json: await file.text() });
       setImportState(
         reply.ok
-          ? { kind: 'done', text: `Imported ${reply.annotations} annotations from ${reply.articles} articles.` }
+          ? {
+              kind: 'done',
+              text: `Imported ${reply.annotations} annotations from ${reply.articles} articles.`,
+            }
           : { kind: 'failed', text: `Nothing was imported. ${reply.error}` },
       );
     } catch (error) {
@@ -74,11 +85,29 @@ export function Dashboard() {
           Export Markdown
         </button>
         <label class="import">
-          Import JSON <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-testid="import-file" onChange={(e) => void onImport(e)} />
+          Import JSON{' '}
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            data-testid="import-file"
+            onChange={(e) => void onImport(e)}
+          />
         </label>
-        {importState.kind === 'busy' && <span role="status" data-testid="import-result">Importing…</span>}
-        {importState.kind === 'done' && <span role="status" data-testid="import-result">{importState.text}</span>}
-        {importState.kind === 'failed' && <span role="alert" data-testid="import-result">{importState.text}</span>}
+        {importState.kind === 'busy' && (
+          <span role="status" data-testid="import-result">
+            Importing…
+          </span>
+        )}
+        {importState.kind === 'done' && (
+          <span role="status" data-testid="import-result">
+            {importState.text}
+          </span>
+        )}
+        {importState.kind === 'failed' && (
+          <span role="alert" data-testid="import-result">
+            {importState.text}
+          </span>
+        )}
       </section>
       {library.status === 'error' && <p role="alert">Could not read the library: {library.error}</p>}
       {library.status === 'ready' && (
@@ -93,7 +122,8 @@ export function Dashboard() {
                 <a href={`popup.html?url=${encodeURIComponent(article.url)}`}>{article.title}</a>
                 <span class="muted">
                   {article.site}
-                  {article.published ? ` · ${article.published.slice(0, 10)}` : ''} · {article.claimCount} claims
+                  {article.published ? ` · ${article.published.slice(0, 10)}` : ''} · {article.claimCount}{' '}
+                  claims
                 </span>
                 <StanceBalance counts={article.stances} />
               </li>

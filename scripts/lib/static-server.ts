@@ -36,7 +36,10 @@ export async function serveFolder(folder: string, port = 0): Promise<StaticServe
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
       createReadStream(file).pipe(res);
     })();
   });

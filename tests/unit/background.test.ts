@@ -31,9 +31,13 @@ describe('background', () => {
       ['A glut of GPUs.', 'overcapacity'],
       ['Compute is scarce.', 'demand'],
     ]);
-    await expect(send({ type: 'page/analyzed', article }, fromContentScript())).resolves.toEqual({ claimCount: 2 });
+    await expect(send({ type: 'page/analyzed', article }, fromContentScript())).resolves.toEqual({
+      claimCount: 2,
+    });
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB.id })).toBe('2');
-    expect(await new ArticleRepository(new ClaimLensDatabase()).findByUrl(PAGE)).toMatchObject({ claimCount: 2 });
+    expect(await new ArticleRepository(new ClaimLensDatabase()).findByUrl(PAGE)).toMatchObject({
+      claimCount: 2,
+    });
   });
 
   it('clears the badge on a page that is not an article', async () => {
@@ -43,12 +47,37 @@ describe('background', () => {
   });
 
   it.each([
-    ['another extension', { type: 'page/analyzed', article: null }, { id: 'evil', url: PAGE, tab: TAB }, 'another extension'],
+    [
+      'another extension',
+      { type: 'page/analyzed', article: null },
+      { id: 'evil', url: PAGE, tab: TAB },
+      'another extension',
+    ],
     ['an unknown type', { type: 'db/drop' }, fromContentScript(), 'unknown type'],
-    ['a malformed article', { type: 'page/analyzed', article: { meta: 1 } }, fromContentScript(), 'message.article'],
-    ['an extra field', { type: 'page/analyzed', article: null, sql: 'x' }, fromContentScript(), 'unexpected field'],
-    ['an import from a web page', { type: 'library/import', json: '{}' }, fromContentScript(), 'may not be sent'],
-    ['an analysis from an extension page', { type: 'page/analyzed', article: null }, fromDashboard(), 'may not be sent'],
+    [
+      'a malformed article',
+      { type: 'page/analyzed', article: { meta: 1 } },
+      fromContentScript(),
+      'message.article',
+    ],
+    [
+      'an extra field',
+      { type: 'page/analyzed', article: null, sql: 'x' },
+      fromContentScript(),
+      'unexpected field',
+    ],
+    [
+      'an import from a web page',
+      { type: 'library/import', json: '{}' },
+      fromContentScript(),
+      'may not be sent',
+    ],
+    [
+      'an analysis from an extension page',
+      { type: 'page/analyzed', article: null },
+      fromDashboard(),
+      'may not be sent',
+    ],
   ])('refuses %s, and writes nothing', async (_name, message, sender, reason) => {
     await expect(send(message, sender)).rejects.toThrow(reason);
     expect(await new ClaimLensDatabase().articles.count()).toBe(0);

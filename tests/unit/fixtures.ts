@@ -27,7 +27,16 @@ export function analysisOf(
 ): ArticleAnalysis {
   const text = claims.map(([sentence]) => sentence).join(' ');
   return {
-    meta: { url, location: url, title: `Title of ${url}`, site: 'Example', byline: null, published: null, lang: 'en', ...meta },
+    meta: {
+      url,
+      location: url,
+      title: `Title of ${url}`,
+      site: 'Example',
+      byline: null,
+      published: null,
+      lang: 'en',
+      ...meta,
+    },
     textLength: text.length,
     claims: claims.map(([sentence, stance]) => claimPayload(text, sentence, stance)),
   };

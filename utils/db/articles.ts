@@ -42,7 +42,9 @@ export class ArticleRepository {
       };
       await this.db.articles.put(record);
       await this.db.claims.where('articleId').equals(record.id).delete();
-      await this.db.claims.bulkPut(claims.map((c) => ({ ...c, id: claimId(record.id, c), articleId: record.id })));
+      await this.db.claims.bulkPut(
+        claims.map((c) => ({ ...c, id: claimId(record.id, c), articleId: record.id })),
+      );
       return record;
     });
   }

@@ -36,11 +36,47 @@ type Entry =
 // How the language itself (not the topic) turns a cue around or softens it. Kept here, not in packs, because
 // every topic shares them.
 const NEGATORS = [
-  'not', 'no', 'never', 'nor', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "won't",
-  'without', 'hardly', 'little', 'few', 'far from', 'rather than', 'instead of', 'less about', 'rebut*',
-  'dismiss*', 'reject*', 'den* that', 'doubt*', 'overblown', 'overstated', 'myth', 'challenges the belief',
+  'not',
+  'no',
+  'never',
+  'nor',
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "won't",
+  'without',
+  'hardly',
+  'little',
+  'few',
+  'far from',
+  'rather than',
+  'instead of',
+  'less about',
+  'rebut*',
+  'dismiss*',
+  'reject*',
+  'den* that',
+  'doubt*',
+  'overblown',
+  'overstated',
+  'myth',
+  'challenges the belief',
 ];
-const HEDGES = ['may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'likely', 'appears to', 'seems to'];
+const HEDGES = [
+  'may',
+  'might',
+  'could',
+  'possibly',
+  'perhaps',
+  'reportedly',
+  'likely',
+  'appears to',
+  'seems to',
+];
 
 /** A negator flips a cue that follows it within this many words (same sentence). */
 const NEGATION_REACH = 4;
@@ -78,7 +114,11 @@ interface Located {
   last: number;
 }
 
-function detectWith(matcher: PhraseMatcher<Entry>, text: string, sentences: readonly Span[]): DetectedClaim[] {
+function detectWith(
+  matcher: PhraseMatcher<Entry>,
+  text: string,
+  sentences: readonly Span[],
+): DetectedClaim[] {
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
     // Questions ask; they do not claim.
@@ -145,7 +185,10 @@ function judge(text: string, sentence: Span, tokens: Token[], found: Located[]):
 function longestCues(found: Located[]): Located[] {
   const cues = found.filter((f) => f.entry.kind === 'cue');
   return cues.filter(
-    (a) => !cues.some((b) => b !== a && b.first <= a.first && b.last >= a.last && b.last - b.first > a.last - a.first),
+    (a) =>
+      !cues.some(
+        (b) => b !== a && b.first <= a.first && b.last >= a.last && b.last - b.first > a.last - a.first,
+      ),
   );
 }
 
@@ -158,7 +201,10 @@ function opposite(stance: Stance): Stance {
 function confidenceOf(stance: Stance, score: Record<Stance, number>): number {
   const total = score.overcapacity + score.demand + score.neutral;
   const own = score[stance];
-  const margin = stance === 'neutral' ? own / Math.max(total, 1) : (own - Math.min(score.overcapacity, score.demand)) / total;
+  const margin =
+    stance === 'neutral'
+      ? own / Math.max(total, 1)
+      : (own - Math.min(score.overcapacity, score.demand)) / total;
   // Strength (how much evidence) times purity (how one-sided), squashed into [0.5, 0.99].
   const strength = 1 - Math.exp(-Math.max(own, 0.5));
   return Math.round(Math.min(0.99, 0.5 + 0.5 * strength * margin) * 100) / 100;

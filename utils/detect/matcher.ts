@@ -76,7 +76,13 @@ export class PhraseMatcher<T> {
     return matches;
   }
 
-  private walk(node: Node<T>, tokens: readonly Token[], pos: number, found: Map<T, number>, afterGap: boolean): void {
+  private walk(
+    node: Node<T>,
+    tokens: readonly Token[],
+    pos: number,
+    found: Map<T, number>,
+    afterGap: boolean,
+  ): void {
     if (!afterGap) {
       for (const entry of node.out) {
         const previous = found.get(entry);

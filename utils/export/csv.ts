@@ -2,7 +2,17 @@ import type { ArticleRecord, ClaimRecord } from '../db/schema.ts';
 
 /** Byte order mark: spreadsheets then read the file as UTF-8. */
 const BOM = '\uFEFF';
-const HEADER = ['article_url', 'outlet', 'title', 'published', 'stance', 'confidence', 'hedged', 'claim', 'cues'];
+const HEADER = [
+  'article_url',
+  'outlet',
+  'title',
+  'published',
+  'stance',
+  'confidence',
+  'hedged',
+  'claim',
+  'cues',
+];
 
 /**
  * A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a formula: such cells get

@@ -37,10 +37,19 @@ export function parseExport(json: string): Result<ImportData> {
     seen.add(id);
     const articleId = articleIdByUrl.get(item.target.source);
     if (!articleId)
-      return { ok: false, error: `items[${index}]: its source ${item.target.source} is not among the exported articles` };
+      return {
+        ok: false,
+        error: `items[${index}]: its source ${item.target.source} is not among the exported articles`,
+      };
     const [body] = item.body;
     if (!body) return { ok: false, error: `items[${index}]: no classifying body` };
-    claims.push({ ...item.claimlens.claim, id, articleId, stance: body.value, selectors: item.target.selector });
+    claims.push({
+      ...item.claimlens.claim,
+      id,
+      articleId,
+      stance: body.value,
+      selectors: item.target.selector,
+    });
   }
   return { ok: true, value: { articles: [...articles.values()], claims } };
 }

@@ -9,7 +9,11 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** One section per outlet, its articles under it, their claims as a list: readable as it is, or rendered. */
-export function toMarkdown(articles: readonly ArticleRecord[], claims: readonly ClaimRecord[], now: Date): string {
+export function toMarkdown(
+  articles: readonly ArticleRecord[],
+  claims: readonly ClaimRecord[],
+  now: Date,
+): string {
   const claimsByArticle = new Map<string, ClaimRecord[]>();
   for (const claim of claims) {
     const list = claimsByArticle.get(claim.articleId) ?? [];
@@ -22,7 +26,11 @@ export function toMarkdown(articles: readonly ArticleRecord[], claims: readonly 
     list.push(article);
     bySite.set(article.site, list);
   }
-  const lines = [`# ClaimLens export`, '', `Exported ${now.toISOString()}: ${articles.length} articles, ${claims.length} claims.`];
+  const lines = [
+    `# ClaimLens export`,
+    '',
+    `Exported ${now.toISOString()}: ${articles.length} articles, ${claims.length} claims.`,
+  ];
   for (const [site, siteArticles] of [...bySite].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push('', `## ${escapeMarkdown(site)}`);
     for (const article of siteArticles) {
@@ -30,7 +38,8 @@ export function toMarkdown(articles: readonly ArticleRecord[], claims: readonly 
       lines.push('', `### ${escapeMarkdown(article.title)}${date}`, '', `<${encodeURI(article.url)}>`, '');
       const list = (claimsByArticle.get(article.id) ?? []).sort((a, b) => a.start - b.start);
       if (list.length === 0) lines.push('No claims detected.');
-      for (const claim of list) lines.push(`- **${claim.stance}** (${claim.confidence.toFixed(2)}): ${escapeMarkdown(claim.text)}`);
+      for (const claim of list)
+        lines.push(`- **${claim.stance}** (${claim.confidence.toFixed(2)}): ${escapeMarkdown(claim.text)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -109,7 +109,10 @@ export const validateCollection = obj({
   generator: optional(obj({ type: literal('Software'), name: literal('ClaimLens') })),
   total: optional(count),
   items: arr(validateAnnotation, { max: 1_000_000 }),
-  claimlens: obj({ formatVersion: literal(EXPORT_FORMAT_VERSION), articles: arr(validateArticleRecord, { max: 100_000 }) }),
+  claimlens: obj({
+    formatVersion: literal(EXPORT_FORMAT_VERSION),
+    articles: arr(validateArticleRecord, { max: 100_000 }),
+  }),
 });
 
 export type ParsedCollection = Infer<typeof validateCollection>;

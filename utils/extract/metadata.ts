@@ -45,7 +45,8 @@ export function readMetadata(doc: Document, location: string): ArticleMeta {
     ld.headline ??
     doc.querySelector('h1')?.textContent?.trim() ??
     (doc.title.trim() || url);
-  const site = meta('meta[property="og:site_name"]') ?? ld.publisher ?? meta('meta[name="application-name"]') ?? host;
+  const site =
+    meta('meta[property="og:site_name"]') ?? ld.publisher ?? meta('meta[name="application-name"]') ?? host;
   const byline =
     meta('meta[name="author"]') ??
     ld.author ??
@@ -92,7 +93,8 @@ function readJsonLd(doc: Document): JsonLdArticle {
   return {};
 }
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report)$/;
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report)$/;
 
 function findArticleNode(data: unknown, depth = 0): Record<string, unknown> | null {
   if (depth > 4 || typeof data !== 'object' || data === null) return null;

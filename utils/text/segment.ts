@@ -23,7 +23,8 @@ function sentenceSegmenter(locale: string): Intl.Segmenter {
 // A title's full stop never ends a sentence ("Mr. Zuckerberg"); other abbreviations' only do when a capital
 // follows ("U.S. chips", "Corp. said" stay whole; "in the U.S. Shares fell" splits).
 const TITLE = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St)\.\s*$/;
-const ABBREVIATION = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Inc|Corp|Ltd|Co|vs|approx|est|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s*$/;
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]\.){1,3}|\b(?:Inc|Corp|Ltd|Co|vs|approx|est|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s*$/;
 
 /**
  * Sentences of `text` between `from` and `to`, trimmed of surrounding white space, language-aware through
@@ -60,5 +61,13 @@ function trim(text: string, start: number, end: number): Span | null {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 0x2009 || code === 0x200b;
+  return (
+    code === 32 ||
+    code === 10 ||
+    code === 9 ||
+    code === 13 ||
+    code === 160 ||
+    code === 0x2009 ||
+    code === 0x200b
+  );
 }

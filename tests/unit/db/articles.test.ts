@@ -29,7 +29,11 @@ describe('ArticleRepository', () => {
       ]),
       new Date('2026-07-15T10:00:00Z'),
     );
-    expect(saved).toMatchObject({ id: URL_A, claimCount: 4, stances: { overcapacity: 1, demand: 2, neutral: 1 } });
+    expect(saved).toMatchObject({
+      id: URL_A,
+      claimCount: 4,
+      stances: { overcapacity: 1, demand: 2, neutral: 1 },
+    });
     expect((await claims.forArticle(URL_A)).map((c) => c.text)).toEqual([
       'There is a glut of GPUs.',
       'Compute is scarce.',
@@ -39,9 +43,14 @@ describe('ArticleRepository', () => {
   });
 
   it('replaces the claims of an earlier pass, keeps first-seen and merges the URLs it was read at', async () => {
-    await articles.saveAnalysis(analysisOf(URL_A, [['Old claim about GPUs.', 'neutral']]), new Date('2026-07-15T10:00:00Z'));
+    await articles.saveAnalysis(
+      analysisOf(URL_A, [['Old claim about GPUs.', 'neutral']]),
+      new Date('2026-07-15T10:00:00Z'),
+    );
     const again = await articles.saveAnalysis(
-      analysisOf(URL_A, [['New claim about a glut.', 'overcapacity']], { location: 'https://a.example/amp/story' }),
+      analysisOf(URL_A, [['New claim about a glut.', 'overcapacity']], {
+        location: 'https://a.example/amp/story',
+      }),
       new Date('2026-07-16T10:00:00Z'),
     );
     expect(again.firstSeen).toBe('2026-07-15T10:00:00.000Z');

@@ -24,11 +24,20 @@ describe('detector: stances', () => {
     ['Bears argue the GPU glut is near and hyperscalers will buy fewer chips next year.', 'overcapacity'],
     ['Critics say AI capex may be peaking as supply outgrows demand for compute.', 'overcapacity'],
     ['Meta has far more idle GPUs than it needs between internal training runs.', 'overcapacity'],
-    ['Tencent executives said their compute is still insufficient for internal and external demand.', 'demand'],
+    [
+      'Tencent executives said their compute is still insufficient for internal and external demand.',
+      'demand',
+    ],
     ['Alibaba and ByteDance both raised their capex targets for AI infrastructure this year.', 'demand'],
-    ['Anthropic reports token usage far above its own projections, a sign inference demand is robust.', 'demand'],
+    [
+      'Anthropic reports token usage far above its own projections, a sign inference demand is robust.',
+      'demand',
+    ],
     ['Meta owns tens of thousands of Nvidia H100 GPUs.', 'neutral'],
-    ['Renting out the capacity would turn depreciation of a fixed cost into recurring revenue for Meta\u2019s AI business.', 'neutral'],
+    [
+      'Renting out the capacity would turn depreciation of a fixed cost into recurring revenue for Meta\u2019s AI business.',
+      'neutral',
+    ],
   ])('%s → %s', (sentence, stance) => {
     expect(stanceOf(sentence)).toBe(stance);
   });
@@ -48,7 +57,9 @@ describe('detector: stances', () => {
   });
 
   it('flags hedges and collects figures and entities', () => {
-    const [claim] = detect("Meta's AI capex could be peaking after $80bn of spending, and Microsoft's too, analysts said.");
+    const [claim] = detect(
+      "Meta's AI capex could be peaking after $80bn of spending, and Microsoft's too, analysts said.",
+    );
     expect(claim).toMatchObject({ stance: 'overcapacity', hedged: true });
     expect(claim?.figures.map((f) => f.value)).toEqual([80e9]);
     expect(claim?.entities).toEqual(expect.arrayContaining(['Meta', 'Microsoft']));
@@ -76,7 +87,10 @@ describe('detector: packs', () => {
 
   it('refuses malformed packs with a reason', () => {
     const base = { id: 'p', name: 'P', version: 1, anchors: ['gpu'], cues: [], reports: [], entities: [] };
-    expect(parseTopicPack({ ...base, id: 'Bad Id' })).toMatchObject({ ok: false, error: expect.stringContaining('id') });
+    expect(parseTopicPack({ ...base, id: 'Bad Id' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('id'),
+    });
     expect(parseTopicPack({ ...base, cues: [{ phrase: 'glut', stance: 'up', weight: 1 }] })).toMatchObject({
       ok: false,
       error: expect.stringContaining('cues[0].stance'),
@@ -91,7 +105,10 @@ describe('detector: packs', () => {
         ],
       }),
     ).toMatchObject({ ok: false, error: expect.stringContaining('both') });
-    expect(parseTopicPack({ ...base, extra: true })).toMatchObject({ ok: false, error: expect.stringContaining('extra') });
+    expect(parseTopicPack({ ...base, extra: true })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('extra'),
+    });
   });
 
   it('uses a pack of the reader’s own, and ignores a disabled one', () => {

@@ -21,10 +21,14 @@ beforeEach(async () => {
     new Date('2026-07-15T10:00:00Z'),
   );
   await articles.saveAnalysis(
-    analysisOf('https://b.example/copy', [['=HYPERLINK("http://evil") says GPUs are scarce, "really".', 'demand']], {
-      site: '<img src=x onerror=alert(1)>',
-      title: '# Title *with* [markdown](x)',
-    }),
+    analysisOf(
+      'https://b.example/copy',
+      [['=HYPERLINK("http://evil") says GPUs are scarce, "really".', 'demand']],
+      {
+        site: '<img src=x onerror=alert(1)>',
+        title: '# Title *with* [markdown](x)',
+      },
+    ),
     new Date('2026-07-16T10:00:00Z'),
   );
 });
@@ -33,7 +37,11 @@ afterEach(async () => {
 });
 
 async function exportAll(from: ClaimLensDatabase) {
-  return toAnnotationCollection(await new ArticleRepository(from).list(), await new ClaimRepository(from).all(), NOW);
+  return toAnnotationCollection(
+    await new ArticleRepository(from).list(),
+    await new ClaimRepository(from).all(),
+    NOW,
+  );
 }
 
 describe('JSON export (W3C Web Annotation)', () => {

@@ -24,9 +24,13 @@ describe('findMainContent', () => {
   it('climbs to the common container when ads split the body', () => {
     const html = articlePage([]).replace(
       '<div class="story-body"></div>',
-      `<div class="story-body"><div class="part">${BODY.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}</div>
+      `<div class="story-body"><div class="part">${BODY.slice(0, 2)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</div>
        <div class="ad-slot">Advertisement</div>
-       <div class="part">${BODY.slice(2).map((p) => `<p>${p}</p>`).join('')}</div></div>`,
+       <div class="part">${BODY.slice(2)
+         .map((p) => `<p>${p}</p>`)
+         .join('')}</div></div>`,
     );
     const main = findMainContent(parseHtml(html));
     const text = TextMap.build(main.root as Element).text;
@@ -37,14 +41,17 @@ describe('findMainContent', () => {
   it('says a front page of links is not an article', () => {
     const links = Array.from(
       { length: 30 },
-      (_, i) => `<li><a href="/a${i}">Headline number ${i} about chips, compute and the glut that may or may not come</a></li>`,
+      (_, i) =>
+        `<li><a href="/a${i}">Headline number ${i} about chips, compute and the glut that may or may not come</a></li>`,
     ).join('');
     const main = findMainContent(parseHtml(`<body><ul>${links}</ul></body>`));
     expect(main.root).toBeNull();
   });
 
   it('says a short page is not an article', () => {
-    const main = findMainContent(parseHtml('<body><p>Sign in to continue to your account and settings page.</p></body>'));
+    const main = findMainContent(
+      parseHtml('<body><p>Sign in to continue to your account and settings page.</p></body>'),
+    );
     expect(main).toMatchObject({ root: null });
   });
 });
@@ -69,7 +76,9 @@ describe('readMetadata', () => {
   });
 
   it('falls back to the location, the host and the heading, and survives broken JSON-LD', () => {
-    const doc = parseHtml(`<head><script type="application/ld+json">{broken</script></head><body><h1> A  heading </h1><time datetime="not a date">x</time></body>`);
+    const doc = parseHtml(
+      `<head><script type="application/ld+json">{broken</script></head><body><h1> A  heading </h1><time datetime="not a date">x</time></body>`,
+    );
     expect(readMetadata(doc, 'https://site.example/p')).toMatchObject({
       url: 'https://site.example/p',
       site: 'site.example',

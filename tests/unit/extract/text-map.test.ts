@@ -13,7 +13,10 @@ describe('TextMap', () => {
   it('joins inline text and separates blocks with paragraph breaks', () => {
     const map = mapOf('<p>Meta <em>owns</em> GPUs.</p><p>Second\n   block.</p>');
     expect(map.text).toBe('Meta owns GPUs.\n\nSecond    block.');
-    expect(map.blocks.map((b) => map.text.slice(b.start, b.end))).toEqual(['Meta owns GPUs.', 'Second    block.']);
+    expect(map.blocks.map((b) => map.text.slice(b.start, b.end))).toEqual([
+      'Meta owns GPUs.',
+      'Second    block.',
+    ]);
   });
 
   it('leaves out scripts, buttons, captions, hidden and furniture elements', () => {

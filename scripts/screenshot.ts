@@ -1,0 +1,28 @@
+// `npm run screenshot`: the README's picture of a highlighted article, taken in headless Chromium.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launchWithExtension } from './lib/browser.ts';
+import { serveFolder } from './lib/static-server.ts';
+
+const ARTICLE = process.argv[2] ?? 'ledger/meta-cloud-glut.html';
+const OUT = resolve(import.meta.dirname, '../docs/screenshot.png');
+
+const server = await serveFolder(resolve(import.meta.dirname, '../demo/newsroom'));
+const browser = await launchWithExtension();
+try {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(server.url + ARTICLE);
+  await page.waitForFunction(() => performance.getEntriesByName('claimlens:analyze').length > 0);
+  // Start the picture at the article's first highlighted sentence.
+  await page.evaluate(() => {
+    const first = [...(CSS.highlights.get('claimlens-overcapacity') ?? [])][0] as Range | undefined;
+    first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  });
+  await mkdir(resolve(OUT, '..'), { recursive: true });
+  await page.screenshot({ path: OUT });
+  console.log(`Saved ${OUT}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+export const NEWSROOM = process.env.NEWSROOM ?? resolve(import.meta.dirname, '../../demo/newsroom');
+export const TEST_PAGES = resolve(import.meta.dirname, 'pages');
+
+export type Stance = 'overcapacity' | 'demand' | 'neutral';
+
+export interface CatalogEntry {
+  path: string;
+  outlet: string;
+  story: string | null;
+  kind: 'article' | 'unrelated';
+  title: string;
+  published: string;
+  syndicatedFrom: string | null;
+  claims: { text: string; stance: Stance }[];
+}
+
+export const catalog: CatalogEntry[] = JSON.parse(readFileSync(resolve(NEWSROOM, 'catalog.json'), 'utf8'));
+
+export interface Harness {
+  browser: ExtensionBrowser;
+  newsroom: StaticServer;
+  testPages: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const [browser, newsroom, testPages] = await Promise.all([
+    launchWithExtension(),
+    serveFolder(NEWSROOM),
+    serveFolder(TEST_PAGES),
+  ]);
+  return {
+    browser,
+    newsroom,
+    testPages,
+    close: async () => {
+      await Promise.all([browser.close(), newsroom.close(), testPages.close()]);
+    },
+  };
+}
+
+/** Opens a page and waits for ClaimLens's first analysis pass to end (the contract's measure). */
+export async function openAnalyzed(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('claimlens:analyze').length > 0, null, {
+    timeout: 15_000,
+  });
+}
+
+/** The text of every range in each ClaimLens highlight, read from the page's main world. */
+export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('claimlens-')) out[name] = [...highlight].map((range) => range.toString());
+    });
+    return out;
+  });
+}
+
+/** Same white-space folding on both sides: the catalog is written with single spaces, pages are not. */
+export const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Records every DOM mutation from the end of parsing (the parser's own insertions are not the extension's)
+ * onwards: the content script runs at document_idle, after DOMContentLoaded.
+ */
+export async function watchMutations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const records: string[] = [];
+    (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations = records;
+    document.addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((list) => {
+        for (const r of list) records.push(`${r.type} on ${r.target.nodeName}`);
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+}
+
+export function mutationsSoFar(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations);
+}
+
+/** The parts of the extension API the checks below call inside the service worker. */
+declare const chrome: {
+  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
+/** The toolbar badge text of the active tab, read in the service worker. */
+export async function activeBadgeText(harness: Harness, page: Page): Promise<string> {
+  await page.bringToFront();
+  return harness.browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? 'no tab' : chrome.action.getBadgeText({ tabId: tab.id });
+  });
+}
