@@ -1,11 +1,4 @@
-import { Window } from 'happy-dom';
-
-/** A parsed document in Node, for the pure modules that read a DOM. */
-export function parseHtml(html: string, url = 'https://news.example/story.html'): Document {
-  const window = new Window({ url });
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
+export { parseHtml } from '../../scripts/lib/parse-html.ts';
 
 /** A plausible article page: furniture around a body made of the given paragraphs. */
 export function articlePage(paragraphs: string[], extra = ''): string {

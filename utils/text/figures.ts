@@ -25,7 +25,7 @@ const SCALES: Record<string, number> = {
 
 // One pattern, read left to right: optional currency, the number, optional scale word, optional unit word.
 const FIGURE =
-  /(?<cur>\$|US\$|¥|RMB\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>trillion|billion|million|thousand|tn|bn|mn|[kmbt])\b)?(?:\s?(?<unit>%|per\s?cent|percent|yuan|renminbi|dollars|gigawatts?|GW|megawatts?|MW|GPU[- ]hours?|GPUs|chips)\b|(?<pct>%))?/giu;
+  /(?<![\p{L}\p{N}.,$¥])(?<cur>\$|US\$|¥|RMB\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<scale>trillion|billion|million|thousand|tn|bn|mn|[kmbt])\b)?(?:\s?(?<unit>%|per\s?cent|percent|yuan|renminbi|dollars|gigawatts?|GW|megawatts?|MW|GPU[- ]hours?|GPUs|chips)\b|(?<pct>%))?/giu;
 
 /** Numbers with units in `text[from, to)`: percentages, money, power, GPU counts and GPU-hours. */
 export function findFigures(text: string, from = 0, to = text.length): Figure[] {

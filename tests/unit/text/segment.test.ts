@@ -70,7 +70,7 @@ describe('findFigures', () => {
     ]);
   });
 
-  it('ignores bare numbers such as years', () => {
-    expect(findFigures('In 2025 there were 3 reports.')).toEqual([]);
+  it('ignores bare numbers such as years, and numbers inside names', () => {
+    expect(findFigures('In 2025 there were 3 reports on H100 GPUs and the A100.')).toEqual([]);
   });
 });
