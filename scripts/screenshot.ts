@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { launchWithExtension } from './lib/browser.ts';
 import { serveFolder } from './lib/static-server.ts';
 
-const ARTICLE = process.argv[2] ?? 'ledger/meta-cloud-glut.html';
+const ARTICLE = process.argv[2] ?? 'capital-ledger/meta-compute-rental-scarcity-cracks.html';
 const OUT = resolve(import.meta.dirname, '../docs/screenshot.png');
 
 const server = await serveFolder(resolve(import.meta.dirname, '../demo/newsroom'));

@@ -6,7 +6,7 @@ import { serveFolder, type StaticServer } from './lib/static-server.ts';
 
 const NEWSROOM = resolve(import.meta.dirname, '../demo/newsroom');
 const PREFERRED_PORT = Number(process.env.PORT ?? 8123);
-const FIRST_ARTICLE = 'ledger/meta-cloud-glut.html';
+const FIRST_ARTICLE = 'capital-ledger/meta-compute-rental-scarcity-cracks.html';
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -66,6 +66,7 @@ const claimDetails = {
   figures: arr(validateFigure, { max: 200 }),
   entities: arr(str({ min: 1, max: 80 }), { max: 200 }),
   hedged: bool,
+  speaker: nullable(str({ min: 1, max: 200 })),
 };
 
 export const validateClaimDetails = obj(claimDetails);

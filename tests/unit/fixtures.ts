@@ -16,6 +16,7 @@ export function claimPayload(text: string, sentence: string, stance: Stance): Cl
     figures: [],
     entities: [],
     hedged: false,
+    speaker: null,
     selectors: describeSpan(text, span),
   };
 }

@@ -22,8 +22,10 @@ export const validateTopicPack = obj({
   name: str({ min: 1, max: 120 }),
   version: num({ integer: true, min: 1 }),
   enabled: optional(bool),
-  /** What makes a sentence about this topic at all. */
+  /** What makes a sentence about this topic on its own ("GPU", "data centre"). */
   anchors: arr(phrase, { max: 2000 }),
+  /** Words that are about the topic only in an article that is ("chips", "cloud", "models"). */
+  contextAnchors: arr(phrase, { max: 2000 }),
   cues: arr(cue, { max: 5000 }),
   /** Phrases that make a sentence a market report rather than a claim, unless a stance cue fires. */
   reports: arr(phrase, { max: 2000 }),

@@ -86,7 +86,7 @@ describe('detector: packs', () => {
   });
 
   it('refuses malformed packs with a reason', () => {
-    const base = { id: 'p', name: 'P', version: 1, anchors: ['gpu'], cues: [], reports: [], entities: [] };
+    const base = { id: 'p', name: 'P', version: 1, anchors: ['gpu'], contextAnchors: [], cues: [], reports: [], entities: [] };
     expect(parseTopicPack({ ...base, id: 'Bad Id' })).toMatchObject({
       ok: false,
       error: expect.stringContaining('id'),
@@ -117,6 +117,7 @@ describe('detector: packs', () => {
       name: 'Weather',
       version: 1,
       anchors: ['rain*'],
+      contextAnchors: [],
       cues: [{ phrase: 'downpour*', stance: 'overcapacity', weight: 2 }],
       reports: [],
       entities: [],

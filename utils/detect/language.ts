@@ -1,0 +1,63 @@
+// How English itself (not any topic) turns, softens, frames or attributes a claim. Topic packs say what a
+// sentence is about and which way a phrase leans; these lists say what the sentence does with it.
+// Phrases use the pack syntax: `word*` for inflections, `...` for up to three words between.
+
+/** Words that turn the cue after them around ("no glut", "rather than a cooling", "far from over"). */
+export const NEGATORS = [
+  'not', 'no', 'never', 'nor', 'neither', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
+  "won't", "can't", 'cannot', "haven't", "hasn't", 'without', 'hardly', 'scarcely', 'barely', 'far from',
+  'rather than', 'instead of', 'less about', 'little sign*', 'little evidence', 'no sign*', 'no evidence', 'nothing like',
+  'anything but', 'short of', 'lack of', 'absence of', 'end of the', 'ending',
+];
+
+/**
+ * Nouns that make a cue the name of a view rather than an assertion ("the overcapacity narrative", "glut
+ * fears"). A framed cue is flipped when the clause dismisses it, and counts less when it does not.
+ */
+export const FRAMES = [
+  'narrative*', 'fear*', 'worr*', 'concern*', 'talk', 'thesis', 'theory', 'story', 'camp', 'argument*', 'idea',
+  'belief', 'notion', 'case', 'scare*', 'view*', 'doom*', 'hand-wringing', 'chatter', 'jitters', 'myth*',
+  'speculation', 'predictions', 'warnings',
+];
+
+/** Predicates and verbs that dismiss a framed view ("finds little ground", "dismissed fears of a glut"). */
+export const DISMISSALS = [
+  'little ground', 'finds little', 'overblown', 'overstated', 'exaggerated', 'misplaced', 'unfounded', 'premature',
+  'misguided', 'wrong', 'mistaken', 'misread*', 'a myth', 'doesn\'t hold', 'does not hold', 'fail* to',
+  'dismiss*', 'reject*', 'rebut*', 'refut*', 'push* back', 'pushed back', 'brush* off', 'brushed aside', 'downplay*',
+  'shrug* off', 'debunk*', 'challeng*', 'contradict*', 'undercut*', 'ignores', 'miss* the point', 'too pessimistic',
+  'too gloomy', 'too simple', 'simplistic', 'no longer holds', 'ease* fears', 'eased fears', 'allay*', 'calm*',
+  'counter*', 'put to rest', 'laid to rest', 'crack*', 'unravel*', 'crumbl*', 'fray*', 'fad*',
+];
+
+/** Hedges: the claim is put as a possibility ("may", "could"). */
+export const HEDGES = [
+  'may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'likely', 'unlikely', 'appear* to', 'seem* to',
+  'suggest*', 'risk*', 'potentially', 'allegedly', 'arguably', 'would',
+];
+
+/** Words that open a contrasting clause: claims on each side are weighed apart. */
+export const CONTRASTS = [
+  'but', 'however', 'yet', 'whereas', 'while', 'although', 'though', 'even as', 'even though', 'conversely',
+  'on the other hand', 'by contrast', 'in contrast', 'nevertheless', 'nonetheless', 'still', 'instead',
+];
+
+/** Contrasts after which the second clause carries the writer's point ("X, but Y"): it weighs more. */
+export const EMPHATIC_CONTRASTS = ['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'instead', 'still'];
+
+/** Verbs of saying: what stands next to them is the speaker. */
+export const SAYING = [
+  'said', 'says', 'say', 'told', 'tells', 'argued', 'argues', 'argue', 'warned', 'warns', 'warn', 'wrote', 'writes',
+  'noted', 'notes', 'note', 'believes', 'believe', 'contends', 'contend', 'reckons', 'reckon', 'expects', 'expect',
+  'estimates', 'estimate', 'predicts', 'predict', 'claims', 'claim', 'insists', 'insist', 'cautioned', 'cautions',
+  'added', 'adds', 'stressed', 'stresses', 'maintains', 'maintain', 'thinks', 'think', 'see', 'sees', 'fear',
+  'fears', 'worry', 'worries', 'suggested', 'countered', 'counters', 'pointed out', 'points out', 'observed',
+  'acknowledged', 'conceded', 'concluded', 'according to',
+];
+
+/** Before "demand", these make it a verb ("investors demand returns"), not the demand for compute. */
+export const DEMAND_AS_VERB_BEFORE = [
+  'to', 'will', 'would', 'may', 'might', 'must', 'should', 'can', 'could', 'they', 'we', 'you', 'i', 'investors',
+  'shareholders', 'residents', 'voters', 'critics', 'regulators', 'lawmakers', 'unions', 'workers', 'activists',
+  'fans', 'parents', 'officials', 'who',
+];
