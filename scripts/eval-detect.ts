@@ -4,7 +4,15 @@ import { parseArgs } from 'node:util';
 import { analyzeDocument } from '../utils/analyze.ts';
 import { compileDetector } from '../utils/detect/detect.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
-import { emptyConfusion, LABELS, metrics, score, type Confusion, type GoldSentence, type Mismatch } from './lib/evaluate.ts';
+import {
+  emptyConfusion,
+  LABELS,
+  metrics,
+  score,
+  type Confusion,
+  type GoldSentence,
+  type Mismatch,
+} from './lib/evaluate.ts';
 import { loadCorpus, locateSentences } from './lib/corpus.ts';
 import { parseHtml } from './lib/parse-html.ts';
 
@@ -32,7 +40,8 @@ for (const entry of corpus) {
   const gold: GoldSentence[] = locateSentences(text, entry.labels.sentences, entry.id, (message) => {
     lost.push(message);
   });
-  const predicted = analysis.kind === 'article' ? analysis.claims.map((c) => ({ ...c, label: c.stance })) : [];
+  const predicted =
+    analysis.kind === 'article' ? analysis.claims.map((c) => ({ ...c, label: c.stance })) : [];
   if (entry.labels.kind === 'unrelated') {
     unrelatedArticles++;
     unrelatedClaims += predicted.length;
@@ -43,10 +52,13 @@ const elapsed = performance.now() - started;
 
 const m = metrics(confusion);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-console.log(`ClaimLens detector on the ${split} split: ${corpus.length} articles (${unrelatedArticles} unrelated)\n`);
+console.log(
+  `ClaimLens detector on the ${split} split: ${corpus.length} articles (${unrelatedArticles} unrelated)\n`,
+);
 console.log('confusion (rows: labelled, columns: detected)');
 console.log(['', ...LABELS].map((h) => h.padStart(13)).join(''));
-for (const gold of LABELS) console.log([gold, ...LABELS.map((p) => String(confusion[gold][p]))].map((h) => h.padStart(13)).join(''));
+for (const gold of LABELS)
+  console.log([gold, ...LABELS.map((p) => String(confusion[gold][p]))].map((h) => h.padStart(13)).join(''));
 console.log(`
 precision            ${pct(m.precision)}
 recall               overcapacity ${pct(m.recall.overcapacity)}  demand ${pct(m.recall.demand)}  neutral ${pct(m.recall.neutral)}
@@ -58,5 +70,6 @@ time                 ${elapsed.toFixed(0)} ms (parsing included)`);
 if (values.verbose) {
   for (const message of lost) console.log(`  lost ${message}`);
   console.log('\nmismatches:');
-  for (const x of mismatches) console.log(`  [${x.id}] labelled ${x.gold}, detected ${x.predicted}: ${x.text}`);
+  for (const x of mismatches)
+    console.log(`  [${x.id}] labelled ${x.gold}, detected ${x.predicted}: ${x.text}`);
 }

@@ -11,7 +11,9 @@ const validateLabels = obj({
   storyline: nullable(str()),
   outlet: str(),
   kind: literal('article', 'unrelated'),
-  sentences: arr(obj({ text: str({ min: 1 }), label, clauses: optional(arr(obj({ text: str({ min: 1 }), label }))) })),
+  sentences: arr(
+    obj({ text: str({ min: 1 }), label, clauses: optional(arr(obj({ text: str({ min: 1 }), label }))) }),
+  ),
 });
 export type ArticleLabels = Infer<typeof validateLabels>;
 
@@ -77,7 +79,8 @@ export function locateSentences(
       return [{ start: -1, end: -1, label: sentence.label, text: needle }];
     }
     from = found.at + needle.length;
-    if (!sentence.clauses?.length) return [{ start: found.start, end: found.end, label: sentence.label, text: needle }];
+    if (!sentence.clauses?.length)
+      return [{ start: found.start, end: found.end, label: sentence.label, text: needle }];
     // A sentence holding opposed claims is scored clause by clause.
     return sentence.clauses.map((clause) => {
       const c = place(clause.text.replace(/\s+/g, ' ').trim(), found.at);

@@ -32,7 +32,11 @@ export interface Mismatch {
  * Adds one article to the confusion matrix (rows: gold, columns: predicted). Each prediction is matched to the
  * gold sentence it overlaps most; a prediction matching no gold sentence counts against `none`.
  */
-export function score(gold: readonly GoldSentence[], predicted: readonly Prediction[], into: Confusion): Mismatch[] {
+export function score(
+  gold: readonly GoldSentence[],
+  predicted: readonly Prediction[],
+  into: Confusion,
+): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const predictedFor = new Map<GoldSentence, Prediction>();
   for (const p of predicted) {
@@ -55,7 +59,8 @@ export function score(gold: readonly GoldSentence[], predicted: readonly Predict
   for (const g of gold) {
     const predictedLabel: Label = predictedFor.get(g)?.label ?? 'none';
     into[g.label][predictedLabel]++;
-    if (predictedLabel !== g.label) mismatches.push({ gold: g.label, predicted: predictedLabel, text: g.text });
+    if (predictedLabel !== g.label)
+      mismatches.push({ gold: g.label, predicted: predictedLabel, text: g.text });
   }
   return mismatches;
 }
@@ -75,7 +80,10 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 export function metrics(c: Confusion): Metrics {
   const detectedAs = (gold: Label) => CLAIM_LABELS.reduce((sum, p) => sum + c[gold][p], 0);
-  const goldClaims = CLAIM_LABELS.reduce((sum, g) => sum + c[g].overcapacity + c[g].demand + c[g].neutral + c[g].none, 0);
+  const goldClaims = CLAIM_LABELS.reduce(
+    (sum, g) => sum + c[g].overcapacity + c[g].demand + c[g].neutral + c[g].none,
+    0,
+  );
   const truePositives = CLAIM_LABELS.reduce((sum, g) => sum + detectedAs(g), 0);
   const predictions = truePositives + detectedAs('none');
   const precision = ratio(truePositives, predictions);
@@ -83,7 +91,9 @@ export function metrics(c: Confusion): Metrics {
   const recall = Object.fromEntries(
     CLAIM_LABELS.map((g) => [g, ratio(detectedAs(g), detectedAs(g) + c[g].none)]),
   ) as Metrics['recall'];
-  const stanceAccuracyByClass = Object.fromEntries(CLAIM_LABELS.map((g) => [g, ratio(c[g][g], detectedAs(g))])) as Metrics['stanceAccuracyByClass'];
+  const stanceAccuracyByClass = Object.fromEntries(
+    CLAIM_LABELS.map((g) => [g, ratio(c[g][g], detectedAs(g))]),
+  ) as Metrics['stanceAccuracyByClass'];
   const rightStance = CLAIM_LABELS.reduce((sum, g) => sum + c[g][g], 0);
   return {
     precision,

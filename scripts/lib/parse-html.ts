@@ -7,7 +7,11 @@ import { Window } from 'happy-dom';
 export function parseHtml(html: string, url = 'https://news.example/story.html'): Document {
   const window = new Window({
     url,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
   });
   window.document.write(html);
   return window.document as unknown as Document;

@@ -9,7 +9,13 @@ const LEADING_FILLER = new Set(['the', 'a', 'an', 'some', 'and', 'but', 'as', 't
  * ("Analysts at Jefferies said"), or after it when it follows a comma or opens the sentence ("…, said Jane Doe"
  * / "According to Tencent, …").
  */
-export function speakerAt(text: string, tokens: readonly Token[], verb: number, verbEnd: number, according: boolean): string | null {
+export function speakerAt(
+  text: string,
+  tokens: readonly Token[],
+  verb: number,
+  verbEnd: number,
+  according: boolean,
+): string | null {
   const after = () => {
     const words: Token[] = [];
     for (let i = verbEnd; i < tokens.length && words.length < MAX_SPEAKER_WORDS; i++) {
@@ -31,7 +37,8 @@ export function speakerAt(text: string, tokens: readonly Token[], verb: number, 
     while (words.length > 0 && LEADING_FILLER.has(words[0]?.norm ?? '')) words.shift();
     return words;
   };
-  const afterComma = verb > 0 && /,\s*$/.test(text.slice(tokens[verb - 1]?.end ?? 0, tokens[verb]?.start ?? 0));
+  const afterComma =
+    verb > 0 && /,\s*$/.test(text.slice(tokens[verb - 1]?.end ?? 0, tokens[verb]?.start ?? 0));
   const words = according || afterComma ? after() : before();
   const first = words[0];
   const last = words[words.length - 1];

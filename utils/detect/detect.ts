@@ -92,7 +92,10 @@ export interface Detector {
 }
 
 /** Compiles the enabled packs into one matcher; detection then costs one pass over the article's words. */
-export function compileDetector(packs: readonly TopicPack[], adjustments: Adjustments = NO_ADJUSTMENTS): Detector {
+export function compileDetector(
+  packs: readonly TopicPack[],
+  adjustments: Adjustments = NO_ADJUSTMENTS,
+): Detector {
   const matcher = new PhraseMatcher<Entry>();
   for (const pack of packs) {
     if (pack.enabled === false) continue;
@@ -100,7 +103,10 @@ export function compileDetector(packs: readonly TopicPack[], adjustments: Adjust
     for (const phrase of pack.contextAnchors) matcher.add(phrase, { kind: 'anchor', phrase, strong: false });
     for (const cue of pack.cues) {
       const factor = adjustments.cueFactors.get(cueKey(cue)) ?? 1;
-      matcher.add(cue.phrase, { kind: 'cue', cue: factor === 1 ? cue : { ...cue, weight: cue.weight * factor } });
+      matcher.add(cue.phrase, {
+        kind: 'cue',
+        cue: factor === 1 ? cue : { ...cue, weight: cue.weight * factor },
+      });
     }
     for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report' });
     for (const name of pack.entities) matcher.add(name, { kind: 'entity', name });
@@ -134,7 +140,8 @@ function detectAll(
   });
   const strongAnchors = new Set<string>();
   for (const s of sentences)
-    for (const { entry } of s.found) if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
+    for (const { entry } of s.found)
+      if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
   const onTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
@@ -190,8 +197,13 @@ function judgeSentence(text: string, sentence: Sentence, articleOnTopic: boolean
   const opposed = clauses.filter((c) => sided(c) !== null);
   const sides = new Set(opposed.map(sided));
   // Two clauses that argue opposite sides are two claims, each with its own span.
-  if (sides.size === 2 && opposed.every((c) => Math.max(c.score.overcapacity, c.score.demand) >= STANCE_THRESHOLD)) {
-    return opposed.map((c) => claimOf(text, sentence, tokens.slice(c.first, c.last), found, sided(c) as Stance, c.cues, c));
+  if (
+    sides.size === 2 &&
+    opposed.every((c) => Math.max(c.score.overcapacity, c.score.demand) >= STANCE_THRESHOLD)
+  ) {
+    return opposed.map((c) =>
+      claimOf(text, sentence, tokens.slice(c.first, c.last), found, sided(c) as Stance, c.cues, c),
+    );
   }
   const total: Record<Stance, number> = { overcapacity: 0, demand: 0, neutral: 0 };
   const cues: CueHit[] = [];
@@ -206,19 +218,26 @@ function judgeSentence(text: string, sentence: Sentence, articleOnTopic: boolean
     return [claimOf(text, sentence, tokens, found, side, cues, undefined, total)];
   }
   if (reported || !strongAnchor) return [];
-  const neutral = total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
+  const neutral =
+    total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
   if (neutral < NEUTRAL_THRESHOLD) return [];
   return [claimOf(text, sentence, tokens, found, 'neutral', cues, undefined, { ...total, neutral })];
 }
 
 function strongestSide(score: Record<Stance, number>): 'overcapacity' | 'demand' | null {
-  if (Math.max(score.overcapacity, score.demand) < STANCE_THRESHOLD || score.overcapacity === score.demand) return null;
+  if (Math.max(score.overcapacity, score.demand) < STANCE_THRESHOLD || score.overcapacity === score.demand)
+    return null;
   return score.overcapacity > score.demand ? 'overcapacity' : 'demand';
 }
 
-function splitClauses(text: string, tokens: readonly Token[], found: readonly PhraseMatch<Entry>[]): Clause[] {
+function splitClauses(
+  text: string,
+  tokens: readonly Token[],
+  found: readonly PhraseMatch<Entry>[],
+): Clause[] {
   const cuts = new Map<number, boolean>();
-  for (const { entry, first } of found) if (entry.kind === 'contrast' && first > 0) cuts.set(first, entry.emphatic);
+  for (const { entry, first } of found)
+    if (entry.kind === 'contrast' && first > 0) cuts.set(first, entry.emphatic);
   for (let i = 1; i < tokens.length; i++) {
     const gap = text.slice(tokens[i - 1]?.end ?? 0, tokens[i]?.start ?? 0);
     if (/[;—–]|\s-\s/.test(gap) && !cuts.has(i)) cuts.set(i, false);
@@ -234,7 +253,12 @@ function splitClauses(text: string, tokens: readonly Token[], found: readonly Ph
   }));
 }
 
-function scoreClause(text: string, tokens: readonly Token[], found: readonly PhraseMatch<Entry>[], clause: Clause): void {
+function scoreClause(
+  text: string,
+  tokens: readonly Token[],
+  found: readonly PhraseMatch<Entry>[],
+  clause: Clause,
+): void {
   const inClause = found.filter((f) => f.first >= clause.first && f.last <= clause.last);
   const negatorEnds = inClause.filter((f) => f.entry.kind === 'negator').map((f) => f.last);
   const frames = inClause.filter((f) => f.entry.kind === 'frame');
@@ -244,7 +268,10 @@ function scoreClause(text: string, tokens: readonly Token[], found: readonly Phr
     const { cue } = match.entry;
     if (demandUsedAsVerb(tokens, match)) continue;
     const negated = negatorEnds.some(
-      (end) => end <= match.first && match.first - end < NEGATION_REACH && !punctuatedBetween(text, tokens, end, match.first),
+      (end) =>
+        end <= match.first &&
+        match.first - end < NEGATION_REACH &&
+        !punctuatedBetween(text, tokens, end, match.first),
     );
     const framed = frames.some(
       (f) =>
@@ -282,7 +309,9 @@ function demandUsedAsVerb(tokens: readonly Token[], match: PhraseMatch<Entry>): 
 
 /** Keeps the longest of overlapping cue matches ("capacity glut" over "glut"). */
 function longestCues(found: readonly PhraseMatch<Entry>[]): PhraseMatch<Entry>[] {
-  const cues = found.filter((f) => f.entry.kind === 'cue').sort((a, b) => b.last - b.first - (a.last - a.first));
+  const cues = found
+    .filter((f) => f.entry.kind === 'cue')
+    .sort((a, b) => b.last - b.first - (a.last - a.first));
   const kept: PhraseMatch<Entry>[] = [];
   for (const c of cues) if (!kept.some((k) => c.first < k.last && k.first < c.last)) kept.push(c);
   return kept.sort((a, b) => a.first - b.first);
@@ -307,12 +336,19 @@ function claimOf(
     end = nextStart === undefined ? sentence.end : (tokens[tokens.length - 1]?.end ?? sentence.end);
     if (nextStart === undefined) end = sentence.end;
   }
-  const inSpan = (f: PhraseMatch<Entry>) => (sentence.tokens[f.first]?.start ?? 0) >= start && (sentence.tokens[f.last - 1]?.end ?? 0) <= end;
+  const inSpan = (f: PhraseMatch<Entry>) =>
+    (sentence.tokens[f.first]?.start ?? 0) >= start && (sentence.tokens[f.last - 1]?.end ?? 0) <= end;
   const here = found.filter(inSpan);
   const entities = [...new Set(here.flatMap((f) => (f.entry.kind === 'entity' ? [f.entry.name] : [])))];
   const saying = here.find((f) => f.entry.kind === 'saying');
   const speaker = saying
-    ? speakerAt(text, sentence.tokens, saying.first, saying.last, saying.entry.kind === 'saying' && saying.entry.according)
+    ? speakerAt(
+        text,
+        sentence.tokens,
+        saying.first,
+        saying.last,
+        saying.entry.kind === 'saying' && saying.entry.according,
+      )
     : null;
   const own = score ?? clause?.score ?? { overcapacity: 0, demand: 0, neutral: 0 };
   return {
@@ -320,7 +356,11 @@ function claimOf(
     end,
     text: text.slice(start, end),
     stance,
-    confidence: confidenceOf(stance, own, here.some((f) => f.entry.kind === 'hedge')),
+    confidence: confidenceOf(
+      stance,
+      own,
+      here.some((f) => f.entry.kind === 'hedge'),
+    ),
     cues,
     figures: findFigures(text, start, end),
     entities,

@@ -3,6 +3,7 @@
 // Phrases use the pack syntax: `word*` for inflections, `...` for up to three words between.
 
 /** Words that turn the cue after them around ("no glut", "rather than a cooling", "far from over"). */
+// prettier-ignore
 export const NEGATORS = [
   'not', 'no', 'never', 'nor', 'neither', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
   "won't", "can't", 'cannot', "haven't", "hasn't", 'without', 'hardly', 'scarcely', 'barely', 'far from',
@@ -14,6 +15,7 @@ export const NEGATORS = [
  * Nouns that make a cue the name of a view rather than an assertion ("the overcapacity narrative", "glut
  * fears"). A framed cue is flipped when the clause dismisses it, and counts less when it does not.
  */
+// prettier-ignore
 export const FRAMES = [
   'narrative*', 'fear*', 'worr*', 'concern*', 'talk', 'thesis', 'theory', 'story', 'camp', 'argument*', 'idea',
   'belief', 'notion', 'case', 'scare*', 'view*', 'doom*', 'hand-wringing', 'chatter', 'jitters', 'myth*',
@@ -21,6 +23,7 @@ export const FRAMES = [
 ];
 
 /** Predicates and verbs that dismiss a framed view ("finds little ground", "dismissed fears of a glut"). */
+// prettier-ignore
 export const DISMISSALS = [
   'little ground', 'finds little', 'overblown', 'overstated', 'exaggerated', 'misplaced', 'unfounded', 'premature',
   'misguided', 'wrong', 'mistaken', 'misread*', 'a myth', 'doesn\'t hold', 'does not hold', 'fail* to',
@@ -31,21 +34,25 @@ export const DISMISSALS = [
 ];
 
 /** Hedges: the claim is put as a possibility ("may", "could"). */
+// prettier-ignore
 export const HEDGES = [
   'may', 'might', 'could', 'possibly', 'perhaps', 'reportedly', 'likely', 'unlikely', 'appear* to', 'seem* to',
   'suggest*', 'risk*', 'potentially', 'allegedly', 'arguably', 'would',
 ];
 
 /** Words that open a contrasting clause: claims on each side are weighed apart. */
+// prettier-ignore
 export const CONTRASTS = [
   'but', 'however', 'yet', 'whereas', 'while', 'although', 'though', 'even as', 'even though', 'conversely',
   'on the other hand', 'by contrast', 'in contrast', 'nevertheless', 'nonetheless', 'still', 'instead',
 ];
 
 /** Contrasts after which the second clause carries the writer's point ("X, but Y"): it weighs more. */
+// prettier-ignore
 export const EMPHATIC_CONTRASTS = ['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'instead', 'still'];
 
 /** Verbs of saying: what stands next to them is the speaker. */
+// prettier-ignore
 export const SAYING = [
   'said', 'says', 'say', 'told', 'tells', 'argued', 'argues', 'argue', 'warned', 'warns', 'warn', 'wrote', 'writes',
   'noted', 'notes', 'note', 'believes', 'believe', 'contends', 'contend', 'reckons', 'reckon', 'expects', 'expect',
@@ -56,6 +63,7 @@ export const SAYING = [
 ];
 
 /** Before "demand", these make it a verb ("investors demand returns"), not the demand for compute. */
+// prettier-ignore
 export const DEMAND_AS_VERB_BEFORE = [
   'to', 'will', 'would', 'may', 'might', 'must', 'should', 'can', 'could', 'they', 'we', 'you', 'i', 'investors',
   'shareholders', 'residents', 'voters', 'critics', 'regulators', 'lawmakers', 'unions', 'workers', 'activists',

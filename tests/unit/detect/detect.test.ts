@@ -86,7 +86,16 @@ describe('detector: packs', () => {
   });
 
   it('refuses malformed packs with a reason', () => {
-    const base = { id: 'p', name: 'P', version: 1, anchors: ['gpu'], contextAnchors: [], cues: [], reports: [], entities: [] };
+    const base = {
+      id: 'p',
+      name: 'P',
+      version: 1,
+      anchors: ['gpu'],
+      contextAnchors: [],
+      cues: [],
+      reports: [],
+      entities: [],
+    };
     expect(parseTopicPack({ ...base, id: 'Bad Id' })).toMatchObject({
       ok: false,
       error: expect.stringContaining('id'),
