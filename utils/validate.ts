@@ -63,6 +63,11 @@ export function optional<T>(inner: Validator<T>): Validator<T | undefined> {
   return (input, path = '') => (input === undefined ? ok(undefined) : inner(input, path));
 }
 
+/** Accepts a missing value as `fallback`: fields a hand-written file may leave out. */
+export function withDefault<T>(inner: Validator<T>, fallback: () => NoInfer<T>): Validator<T> {
+  return (input, path = '') => (input === undefined ? ok(fallback()) : inner(input, path));
+}
+
 export function nullable<T>(inner: Validator<T>): Validator<T | null> {
   return (input, path = '') => (input === null ? ok(null) : inner(input, path));
 }
@@ -97,4 +102,23 @@ function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   return typeof input;
+}
+
+/** An object used as a map: every key matches `key`, every value passes `value`. */
+export function record<T>(key: RegExp, value: Validator<T>, opts: { max?: number } = {}): Validator<Record<string, T>> {
+  const { max = 10_000 } = opts;
+  return (input, path = '') => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return fail(path, `expected an object, got ${describe(input)}`);
+    const entries = Object.entries(input);
+    if (entries.length > max) return fail(path, `must have at most ${max} entries`);
+    const out: Record<string, T> = {};
+    for (const [k, v] of entries) {
+      if (!key.test(k)) return fail(path, `key "${k.slice(0, 60)}" does not match ${key}`);
+      const r = value(v, path ? `${path}.${k}` : k);
+      if (!r.ok) return r;
+      out[k] = r.value;
+    }
+    return ok(out);
+  };
 }

@@ -3,25 +3,30 @@ import type { Span } from '../text/segment.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { speakerAt } from './attribution.ts';
 import {
+  BELIEFS,
   CONTRASTS,
   DEMAND_AS_VERB_BEFORE,
   DISMISSALS,
+  DOUBTS,
   EMPHATIC_CONTRASTS,
   FRAMES,
   HEDGES,
   NEGATORS,
+  OPEN_QUESTIONS,
   SAYING,
+  WEAK_CONTRASTS,
 } from './language.ts';
 import { PhraseMatcher, type PhraseMatch } from './matcher.ts';
-import type { Cue, Stance, TopicPack } from './pack.ts';
+import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type TopicPack } from './pack.ts';
 
 /** A cue that fired in a claim, with where it stands in the article text: the "why" shown to the reader. */
 export interface CueHit extends Span {
+  /** The pack's phrase, or the words a rule matched ("capex … raised"). */
   phrase: string;
   /** The stance the cue counted for, after negation and framing. */
   stance: Stance;
   weight: number;
-  /** Turned around by a negation ("no glut") or by a dismissed frame ("glut fears are overblown"). */
+  /** Turned around by a negation ("no glut"), a dismissed frame ("glut fears are overblown") or a reframe. */
   negated: boolean;
 }
 
@@ -41,7 +46,7 @@ export interface DetectedClaim extends Span {
 
 /** Reader-taught changes to detection on this machine (see learn.ts). */
 export interface Adjustments {
-  /** Multiplies a cue's weight, keyed by `stance:phrase`. */
+  /** Multiplies a cue's or rule's weight, keyed by `cueKey`. */
   cueFactors: ReadonlyMap<string, number>;
   /** Sentences (by `sentenceKey`) the reader classified: their stance, or null for "not a claim". */
   verdicts: ReadonlyMap<string, Stance | null>;
@@ -51,24 +56,33 @@ export const NO_ADJUSTMENTS: Adjustments = { cueFactors: new Map(), verdicts: ne
 
 /** The key of a sentence for the reader's verdicts: case and spacing do not matter. */
 export const sentenceKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-export const cueKey = (cue: Pick<Cue, 'phrase' | 'stance'>) => `${cue.stance}:${cue.phrase}`;
+/** The key of a cue or rule for learned weights. */
+export const cueKey = (source: { stance: Stance; phrase?: string; families?: readonly string[] }) =>
+  `${source.stance}:${source.phrase ?? source.families?.join('+') ?? ''}`;
 
 type Entry =
   | { kind: 'anchor'; phrase: string; strong: boolean }
-  | { kind: 'cue'; cue: Cue }
+  | { kind: 'cue'; cue: Cue; key: string }
+  | { kind: 'member'; family: string }
+  | { kind: 'reframe'; turns: Stance }
   | { kind: 'report' }
   | { kind: 'entity'; name: string }
   | { kind: 'negator' }
   | { kind: 'frame' }
   | { kind: 'dismissal' }
+  | { kind: 'open-question' }
+  | { kind: 'doubt' }
   | { kind: 'hedge' }
-  | { kind: 'contrast'; emphatic: boolean }
+  | { kind: 'belief' }
+  | { kind: 'contrast'; emphatic: boolean; weak: boolean }
   | { kind: 'saying'; according: boolean };
 
-/** A negator turns a cue that starts within this many words after it, up to the next comma or colon. */
-const NEGATION_REACH = 8;
+/** A negator turns what starts within this many words after it, up to the next comma or colon. */
+const NEGATION_REACH = 10;
+/** A negated verb of belief or saying ("nobody thinks", "doesn't mean") reaches to the end of its clause. */
+const NEGATED_BELIEF_GAP = 3;
 /** A frame noun this close to a cue (before or after) makes it the name of a view ("glut fears", "fears of a glut"). */
-const FRAME_REACH_BEFORE = 4;
+const FRAME_REACH_BEFORE = 6;
 const FRAME_REACH_AFTER = 2;
 /** A turned cue counts for the other side, a little less surely than a plain one. */
 const NEGATED_WEIGHT = 0.85;
@@ -91,23 +105,34 @@ export interface Detector {
   detect(text: string, sentences: readonly Span[]): DetectedClaim[];
 }
 
+interface CompiledRule {
+  rule: Rule;
+  weight: number;
+  key: string;
+}
+
 /** Compiles the enabled packs into one matcher; detection then costs one pass over the article's words. */
-export function compileDetector(
-  packs: readonly TopicPack[],
-  adjustments: Adjustments = NO_ADJUSTMENTS,
-): Detector {
+export function compileDetector(packs: readonly TopicPack[], adjustments: Adjustments = NO_ADJUSTMENTS): Detector {
   const matcher = new PhraseMatcher<Entry>();
+  const rules: CompiledRule[] = [];
+  const factor = (key: string) => adjustments.cueFactors.get(key) ?? 1;
   for (const pack of packs) {
     if (pack.enabled === false) continue;
+    // Families are named per pack, so two packs may both have a "spending" family without mixing.
+    const family = (name: string) => `${pack.id}/${name}`;
     for (const phrase of pack.anchors) matcher.add(phrase, { kind: 'anchor', phrase, strong: true });
     for (const phrase of pack.contextAnchors) matcher.add(phrase, { kind: 'anchor', phrase, strong: false });
     for (const cue of pack.cues) {
-      const factor = adjustments.cueFactors.get(cueKey(cue)) ?? 1;
-      matcher.add(cue.phrase, {
-        kind: 'cue',
-        cue: factor === 1 ? cue : { ...cue, weight: cue.weight * factor },
-      });
+      const key = cueKey(cue);
+      matcher.add(cue.phrase, { kind: 'cue', cue: { ...cue, weight: cue.weight * factor(key) }, key });
     }
+    for (const [name, phrases] of Object.entries(pack.families))
+      for (const phrase of phrases) matcher.add(phrase, { kind: 'member', family: family(name) });
+    for (const rule of pack.rules) {
+      const key = cueKey(rule);
+      rules.push({ rule: { ...rule, families: rule.families.map(family) }, weight: rule.weight * factor(key), key });
+    }
+    for (const { phrase, turns } of pack.reframes) matcher.add(phrase, { kind: 'reframe', turns });
     for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report' });
     for (const name of pack.entities) matcher.add(name, { kind: 'entity', name });
   }
@@ -117,10 +142,13 @@ export function compileDetector(
   add(NEGATORS, () => ({ kind: 'negator' }));
   add(FRAMES, () => ({ kind: 'frame' }));
   add(DISMISSALS, () => ({ kind: 'dismissal' }));
+  add(OPEN_QUESTIONS, () => ({ kind: 'open-question' }));
+  add(DOUBTS, () => ({ kind: 'doubt' }));
   add(HEDGES, () => ({ kind: 'hedge' }));
-  add(CONTRASTS, (p) => ({ kind: 'contrast', emphatic: EMPHATIC_CONTRASTS.includes(p) }));
+  add(BELIEFS, () => ({ kind: 'belief' }));
+  add(CONTRASTS, (p) => ({ kind: 'contrast', emphatic: EMPHATIC_CONTRASTS.includes(p), weak: WEAK_CONTRASTS.includes(p) }));
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
-  return { detect: (text, sentences) => detectAll(matcher, adjustments, text, sentences) };
+  return { detect: (text, sentences) => detectAll(matcher, rules, adjustments, text, sentences) };
 }
 
 interface Sentence extends Span {
@@ -130,6 +158,7 @@ interface Sentence extends Span {
 
 function detectAll(
   matcher: PhraseMatcher<Entry>,
+  rules: readonly CompiledRule[],
   adjustments: Adjustments,
   text: string,
   spans: readonly Span[],
@@ -140,26 +169,17 @@ function detectAll(
   });
   const strongAnchors = new Set<string>();
   for (const s of sentences)
-    for (const { entry } of s.found)
-      if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
-  const onTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
+    for (const { entry } of s.found) if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
+  const articleOnTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
+    const reading = new Reading(text, sentence, rules);
     const verdict = adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)));
-    if (verdict === undefined) claims.push(...judgeSentence(text, sentence, onTopic));
-    else if (verdict !== null) claims.push(readerClaim(text, sentence, verdict));
+    if (verdict === undefined) claims.push(...reading.claims(articleOnTopic));
+    else if (verdict !== null) claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
     // A null verdict: the reader said this is not a claim.
   }
   return claims;
-}
-
-/** The reader classified this very sentence before: their stance stands, with the cues that fired as the why. */
-function readerClaim(text: string, sentence: Sentence, stance: Stance): DetectedClaim {
-  const clause = splitClauses(text, sentence.tokens, sentence.found).reduce<CueHit[]>((cues, c) => {
-    scoreClause(text, sentence.tokens, sentence.found, c);
-    return cues.concat(c.cues);
-  }, []);
-  return { ...claimOf(text, sentence, sentence.tokens, sentence.found, stance, clause), confidence: 0.99 };
 }
 
 interface Clause {
@@ -170,203 +190,261 @@ interface Clause {
   /** The clause comes before such a contrast: it concedes. */
   conceded: boolean;
   score: Record<Stance, number>;
+  /** The part of `score` that pack cues gave (rules left out): all a sentence without an anchor may use. */
+  cueScore: Record<Stance, number>;
   cues: CueHit[];
 }
 
-function judgeSentence(text: string, sentence: Sentence, articleOnTopic: boolean): DetectedClaim[] {
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  // Questions ask; they do not claim. Fragments and datelines are not claims either.
-  if (/\?["'”’)\]]*$/.test(sentenceText) || sentence.tokens.length < MIN_CLAIM_WORDS) return [];
-  const { tokens, found } = sentence;
-  let strongAnchor = false;
-  let anyAnchor = false;
-  const anchors = new Set<string>();
-  let reported = false;
-  for (const { entry } of found) {
-    if (entry.kind === 'anchor') {
-      anyAnchor = true;
-      strongAnchor ||= entry.strong;
-      anchors.add(entry.phrase);
-    } else if (entry.kind === 'report') reported = true;
-  }
-  if (!strongAnchor && !(articleOnTopic && anyAnchor) && !articleOnTopic) return [];
+/** Something in a clause that leans one way: a pack cue, or a rule whose families met. */
+interface Evidence {
+  stance: Stance;
+  weight: number;
+  phrase: string;
+  /** Token ranges it covers (one for a cue, one per family member for a rule). */
+  parts: { first: number; last: number }[];
+  fromRule: boolean;
+}
 
-  const clauses = splitClauses(text, tokens, found);
-  for (const clause of clauses) scoreClause(text, tokens, found, clause);
-  const sided = (c: Clause) => strongestSide(c.score);
-  const opposed = clauses.filter((c) => sided(c) !== null);
-  const sides = new Set(opposed.map(sided));
-  // Two clauses that argue opposite sides are two claims, each with its own span.
-  if (
-    sides.size === 2 &&
-    opposed.every((c) => Math.max(c.score.overcapacity, c.score.demand) >= STANCE_THRESHOLD)
+/** One sentence read closely: its clauses, what each leans to, and the claims it makes. */
+class Reading {
+  private readonly tokens: Token[];
+  private readonly found: PhraseMatch<Entry>[];
+  private readonly clauses: Clause[];
+
+  constructor(
+    private readonly text: string,
+    private readonly sentence: Sentence,
+    private readonly rules: readonly CompiledRule[],
   ) {
-    return opposed.map((c) =>
-      claimOf(text, sentence, tokens.slice(c.first, c.last), found, sided(c) as Stance, c.cues, c),
-    );
+    this.tokens = sentence.tokens;
+    this.found = sentence.found;
+    this.clauses = this.splitClauses();
+    for (const clause of this.clauses) this.scoreClause(clause);
   }
-  const total: Record<Stance, number> = { overcapacity: 0, demand: 0, neutral: 0 };
-  const cues: CueHit[] = [];
-  for (const c of clauses) {
-    const factor = c.emphatic ? EMPHASIS : c.conceded ? 1 / EMPHASIS : 1;
-    for (const s of ['overcapacity', 'demand', 'neutral'] as const) total[s] += c.score[s] * factor;
-    cues.push(...c.cues);
+
+  allCues(): CueHit[] {
+    return this.clauses.flatMap((c) => c.cues);
   }
-  const side = strongestSide(total);
-  // A stance cue alone is enough in an article about the topic; elsewhere the sentence must name the topic.
-  if (side && (strongAnchor || (articleOnTopic && (anyAnchor || total[side] >= STANCE_THRESHOLD)))) {
-    return [claimOf(text, sentence, tokens, found, side, cues, undefined, total)];
+
+  claims(articleOnTopic: boolean): DetectedClaim[] {
+    const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
+    // Questions ask; they do not claim. Fragments and datelines are not claims either.
+    if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
+    let strongAnchor = false;
+    let anyAnchor = false;
+    let reported = false;
+    const anchors = new Set<string>();
+    for (const { entry } of this.found) {
+      if (entry.kind === 'anchor') {
+        anyAnchor = true;
+        strongAnchor ||= entry.strong;
+        anchors.add(entry.phrase);
+      } else if (entry.kind === 'report') reported = true;
+    }
+    if (!strongAnchor && !articleOnTopic) return [];
+
+    const sided = this.clauses.filter((c) => strongestSide(c.score) !== null);
+    // Two clauses that argue opposite sides are two claims, each with its own span.
+    if (new Set(sided.map((c) => strongestSide(c.score))).size === 2) {
+      return sided.map((c) => this.claimOf(strongestSide(c.score) as Stance, c.cues, c));
+    }
+    const total: Record<Stance, number> = { overcapacity: 0, demand: 0, neutral: 0 };
+    for (const c of this.clauses) {
+      const factor = c.emphatic ? EMPHASIS : c.conceded ? 1 / EMPHASIS : 1;
+      // Without any anchor, only the pack's own cues speak: rules alone would read "strong fuel demand" as a claim.
+      const score = anyAnchor ? c.score : c.cueScore;
+      for (const s of STANCES) total[s] += score[s] * factor;
+    }
+    const side = strongestSide(total);
+    // A stance cue alone is enough in an article about the topic; elsewhere the sentence must name the topic.
+    if (side) return [this.claimOf(side, this.allCues(), undefined, total)];
+    if (reported || !strongAnchor) return [];
+    const neutral = total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
+    if (neutral < NEUTRAL_THRESHOLD) return [];
+    return [this.claimOf('neutral', this.allCues(), undefined, { ...total, neutral })];
   }
-  if (reported || !strongAnchor) return [];
-  const neutral =
-    total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
-  if (neutral < NEUTRAL_THRESHOLD) return [];
-  return [claimOf(text, sentence, tokens, found, 'neutral', cues, undefined, { ...total, neutral })];
+
+  claimOf(stance: Stance, cues: CueHit[], clause?: Clause, score?: Record<Stance, number>): DetectedClaim {
+    const { text, sentence, tokens } = this;
+    let start = sentence.start;
+    let end = sentence.end;
+    // A clause claim runs from its first word (the contrast word included) to the next clause.
+    if (clause) {
+      if (clause.first > 0) start = tokens[clause.first]?.start ?? start;
+      if (clause.last < tokens.length) end = tokens[clause.last - 1]?.end ?? end;
+    }
+    const here = this.found.filter((f) => f.first >= (clause?.first ?? 0) && f.last <= (clause?.last ?? tokens.length));
+    const saying = this.found.find((f) => f.entry.kind === 'saying');
+    const hedged = here.some((f) => f.entry.kind === 'hedge');
+    const own = score ?? clause?.score ?? { overcapacity: 0, demand: 0, neutral: 0 };
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      stance,
+      confidence: confidenceOf(stance, own, hedged),
+      cues,
+      figures: findFigures(text, start, end),
+      entities: [...new Set(here.flatMap((f) => (f.entry.kind === 'entity' ? [f.entry.name] : [])))],
+      hedged,
+      speaker:
+        saying?.entry.kind === 'saying'
+          ? speakerAt(text, tokens, saying.first, saying.last, saying.entry.according)
+          : null,
+    };
+  }
+
+  private splitClauses(): Clause[] {
+    const cuts = new Map<number, boolean>();
+    for (const { entry, first } of this.found) {
+      if (entry.kind !== 'contrast' || first === 0) continue;
+      // "still" and "yet" only open a clause after a pause ("…, yet demand…"), not in "still growing".
+      if (entry.weak && !/[,;:—–]/.test(this.gapBefore(first))) continue;
+      cuts.set(first, entry.emphatic);
+    }
+    for (let i = 1; i < this.tokens.length; i++) {
+      if (/[;—–]|\s-\s/.test(this.gapBefore(i)) && !cuts.has(i)) cuts.set(i, false);
+    }
+    const starts = [0, ...[...cuts.keys()].sort((a, b) => a - b)];
+    return starts.map((first, i) => ({
+      first,
+      last: starts[i + 1] ?? this.tokens.length,
+      emphatic: cuts.get(first) === true,
+      conceded: cuts.get(starts[i + 1] ?? -1) === true,
+      score: { overcapacity: 0, demand: 0, neutral: 0 },
+      cueScore: { overcapacity: 0, demand: 0, neutral: 0 },
+      cues: [],
+    }));
+  }
+
+  /** The text between token `i - 1` and token `i`: where punctuation stands. */
+  private gapBefore(i: number): string {
+    return this.text.slice(this.tokens[i - 1]?.end ?? 0, this.tokens[i]?.start ?? 0);
+  }
+
+  private punctuatedBetween(from: number, to: number): boolean {
+    for (let i = Math.max(from, 1); i <= to && i < this.tokens.length; i++) if (/[,:;()—–]/.test(this.gapBefore(i))) return true;
+    return false;
+  }
+
+  private scoreClause(clause: Clause): void {
+    const inClause = this.found.filter((f) => f.first >= clause.first && f.last <= clause.last);
+    const frames = inClause.filter((f) => f.entry.kind === 'frame');
+    const dismissed = inClause.some((f) => f.entry.kind === 'dismissal');
+    const reframed = new Set(inClause.flatMap((f) => (f.entry.kind === 'reframe' ? [f.entry.turns] : [])));
+    const starts = (kind: Entry['kind']) => inClause.filter((f) => f.entry.kind === kind).map((f) => f.first);
+    const doubts = starts('doubt');
+    const openQuestions = starts('open-question');
+    const evidence = this.evidence(inClause);
+    // A negator that is part of a cue ("not enough", "no longer fill") is that cue's, not a turn of the others.
+    const inEvidence = (m: PhraseMatch<Entry>) =>
+      evidence.some((e) => e.parts.some((p) => m.first >= p.first && m.last <= p.last));
+    const negators = inClause.filter((f) => f.entry.kind === 'negator' && !inEvidence(f));
+    const beliefs = starts('belief');
+    const reachOf = (n: PhraseMatch<Entry>) =>
+      beliefs.some((v) => v >= n.last && v - n.last < NEGATED_BELIEF_GAP) ? Infinity : NEGATION_REACH;
+    for (const item of evidence) {
+      const first = item.parts[0]?.first ?? 0;
+      const lastStart = Math.max(...item.parts.map((p) => p.first));
+      const end = Math.max(...item.parts.map((p) => p.last));
+      // A negator before the first word, or between the words of a rule ("demand is not slowing").
+      const negated = negators.some(
+        (n) => n.last <= lastStart && first - n.last < reachOf(n) && !this.punctuatedBetween(n.last, lastStart),
+      );
+      const framed = frames.some(
+        (f) => (f.first >= end && f.first - end < FRAME_REACH_AFTER) || (f.last <= first && first - f.last < FRAME_REACH_BEFORE),
+      );
+      const doubted = doubts.some((d) => d < first);
+      // "Not baseless" undoes a dismissal; a reframe or a doubt turns whatever the words say.
+      const turned = negated !== (framed && dismissed) || reframed.has(item.stance) || doubted;
+      const asked = !doubted && openQuestions.some((q) => q < first);
+      const stance = asked ? 'neutral' : turned ? opposite(item.stance) : item.stance;
+      const weight = item.weight * (turned ? NEGATED_WEIGHT : framed ? FRAMED_WEIGHT : 1);
+      clause.score[stance] += weight;
+      if (!item.fromRule) clause.cueScore[stance] += weight;
+      clause.cues.push({
+        phrase: item.phrase,
+        stance,
+        weight: round(weight),
+        negated: turned && !asked,
+        start: this.tokens[first]?.start ?? 0,
+        end: this.tokens[end - 1]?.end ?? 0,
+      });
+    }
+  }
+
+  /**
+   * The cues and rule matches of a clause, strongest first, each word counted once: where a cue and a rule
+   * (or two rules) claim the same words, the weightier one stands.
+   */
+  private evidence(inClause: PhraseMatch<Entry>[]): Evidence[] {
+    const candidates: Evidence[] = [];
+    for (const m of inClause) {
+      if (m.entry.kind !== 'cue' || this.demandUsedAsVerb(m)) continue;
+      const { stance, weight, phrase } = m.entry.cue;
+      candidates.push({ stance, weight, phrase, parts: [m], fromRule: false });
+    }
+    const members = inClause.filter((m) => m.entry.kind === 'member' && !this.demandUsedAsVerb(m));
+    for (const { rule, weight } of this.rules) {
+      const parts = closestMembers(rule, members);
+      if (!parts) continue;
+      const phrase = parts.map((p) => this.text.slice(this.tokens[p.first]?.start ?? 0, this.tokens[p.last - 1]?.end ?? 0)).join(' … ');
+      candidates.push({ stance: rule.stance, weight, phrase, parts, fromRule: true });
+    }
+    candidates.sort((a, b) => b.weight - a.weight || span(b) - span(a));
+    const used = new Set<number>();
+    const kept: Evidence[] = [];
+    for (const c of candidates) {
+      const words = c.parts.flatMap((p) => range(p.first, p.last));
+      if (words.some((w) => used.has(w))) continue;
+      for (const w of words) used.add(w);
+      kept.push({ ...c, parts: [...c.parts].sort((a, b) => a.first - b.first) });
+    }
+    return kept.sort((a, b) => (a.parts[0]?.first ?? 0) - (b.parts[0]?.first ?? 0));
+  }
+
+  /** "Investors demand returns": a reading of "demand" as a noun does not hold where it is a verb. */
+  private demandUsedAsVerb(match: PhraseMatch<Entry>): boolean {
+    for (let i = match.first; i < match.last; i++) {
+      if (!this.tokens[i]?.norm.startsWith('demand')) continue;
+      const before = this.tokens[i - 1]?.norm;
+      if (before && DEMAND_AS_VERB_BEFORE.includes(before)) return true;
+    }
+    return false;
+  }
+}
+
+/** The closest set of one member per family of `rule`, no two overlapping, within its reach; or null. */
+function closestMembers(rule: Rule, members: readonly PhraseMatch<Entry>[]): PhraseMatch<Entry>[] | null {
+  const byFamily = rule.families.map((f) => members.filter((m) => m.entry.kind === 'member' && m.entry.family === f));
+  if (byFamily.some((list) => list.length === 0)) return null;
+  const reach = rule.within ?? DEFAULT_RULE_REACH;
+  let best: PhraseMatch<Entry>[] | null = null;
+  let bestSpan = Infinity;
+  const choose = (i: number, chosen: PhraseMatch<Entry>[]) => {
+    if (i === byFamily.length) {
+      const width = Math.max(...chosen.map((c) => c.last)) - Math.min(...chosen.map((c) => c.first));
+      if (width <= reach + 1 && width < bestSpan) {
+        best = [...chosen];
+        bestSpan = width;
+      }
+      return;
+    }
+    for (const m of byFamily[i] ?? []) {
+      if (chosen.some((c) => m.first < c.last && c.first < m.last)) continue;
+      if (rule.ordered && chosen.length > 0 && m.first < (chosen[chosen.length - 1]?.last ?? 0)) continue;
+      chosen.push(m);
+      choose(i + 1, chosen);
+      chosen.pop();
+    }
+  };
+  choose(0, []);
+  return best;
 }
 
 function strongestSide(score: Record<Stance, number>): 'overcapacity' | 'demand' | null {
-  if (Math.max(score.overcapacity, score.demand) < STANCE_THRESHOLD || score.overcapacity === score.demand)
-    return null;
+  if (Math.max(score.overcapacity, score.demand) < STANCE_THRESHOLD || score.overcapacity === score.demand) return null;
   return score.overcapacity > score.demand ? 'overcapacity' : 'demand';
-}
-
-function splitClauses(
-  text: string,
-  tokens: readonly Token[],
-  found: readonly PhraseMatch<Entry>[],
-): Clause[] {
-  const cuts = new Map<number, boolean>();
-  for (const { entry, first } of found)
-    if (entry.kind === 'contrast' && first > 0) cuts.set(first, entry.emphatic);
-  for (let i = 1; i < tokens.length; i++) {
-    const gap = text.slice(tokens[i - 1]?.end ?? 0, tokens[i]?.start ?? 0);
-    if (/[;—–]|\s-\s/.test(gap) && !cuts.has(i)) cuts.set(i, false);
-  }
-  const starts = [0, ...[...cuts.keys()].sort((a, b) => a - b)];
-  return starts.map((first, i) => ({
-    first,
-    last: starts[i + 1] ?? tokens.length,
-    emphatic: cuts.get(first) === true,
-    conceded: cuts.get(starts[i + 1] ?? -1) === true,
-    score: { overcapacity: 0, demand: 0, neutral: 0 },
-    cues: [],
-  }));
-}
-
-function scoreClause(
-  text: string,
-  tokens: readonly Token[],
-  found: readonly PhraseMatch<Entry>[],
-  clause: Clause,
-): void {
-  const inClause = found.filter((f) => f.first >= clause.first && f.last <= clause.last);
-  const negatorEnds = inClause.filter((f) => f.entry.kind === 'negator').map((f) => f.last);
-  const frames = inClause.filter((f) => f.entry.kind === 'frame');
-  const dismissed = inClause.some((f) => f.entry.kind === 'dismissal');
-  for (const match of longestCues(inClause)) {
-    if (match.entry.kind !== 'cue') continue;
-    const { cue } = match.entry;
-    if (demandUsedAsVerb(tokens, match)) continue;
-    const negated = negatorEnds.some(
-      (end) =>
-        end <= match.first &&
-        match.first - end < NEGATION_REACH &&
-        !punctuatedBetween(text, tokens, end, match.first),
-    );
-    const framed = frames.some(
-      (f) =>
-        (f.first >= match.last && f.first - match.last < FRAME_REACH_AFTER) ||
-        (f.last <= match.first && match.first - f.last < FRAME_REACH_BEFORE),
-    );
-    const turned = negated !== (framed && dismissed);
-    const stance = turned ? opposite(cue.stance) : cue.stance;
-    let weight = cue.weight;
-    if (turned) weight *= NEGATED_WEIGHT;
-    else if (framed) weight *= FRAMED_WEIGHT;
-    clause.score[stance] += weight;
-    const start = tokens[match.first]?.start ?? 0;
-    const end = tokens[match.last - 1]?.end ?? start;
-    clause.cues.push({ phrase: cue.phrase, stance, weight: round(weight), negated: turned, start, end });
-  }
-}
-
-/** Whether a comma, colon or other pause stands between token `from - 1` and token `to`: negation stops there. */
-function punctuatedBetween(text: string, tokens: readonly Token[], from: number, to: number): boolean {
-  const start = tokens[from - 1]?.end ?? 0;
-  const end = tokens[to]?.start ?? start;
-  return /[,:;()—–]/.test(text.slice(start, end));
-}
-
-/** "Investors demand returns": a cue that reads "demand" as a noun does not fire where it is a verb. */
-function demandUsedAsVerb(tokens: readonly Token[], match: PhraseMatch<Entry>): boolean {
-  for (let i = match.first; i < match.last; i++) {
-    if (!tokens[i]?.norm.startsWith('demand')) continue;
-    const before = tokens[i - 1]?.norm;
-    if (before && DEMAND_AS_VERB_BEFORE.includes(before)) return true;
-  }
-  return false;
-}
-
-/** Keeps the longest of overlapping cue matches ("capacity glut" over "glut"). */
-function longestCues(found: readonly PhraseMatch<Entry>[]): PhraseMatch<Entry>[] {
-  const cues = found
-    .filter((f) => f.entry.kind === 'cue')
-    .sort((a, b) => b.last - b.first - (a.last - a.first));
-  const kept: PhraseMatch<Entry>[] = [];
-  for (const c of cues) if (!kept.some((k) => c.first < k.last && k.first < c.last)) kept.push(c);
-  return kept.sort((a, b) => a.first - b.first);
-}
-
-function claimOf(
-  text: string,
-  sentence: Sentence,
-  tokens: readonly Token[],
-  found: readonly PhraseMatch<Entry>[],
-  stance: Stance,
-  cues: CueHit[],
-  clause?: Clause,
-  score?: Record<Stance, number>,
-): DetectedClaim {
-  // A clause claim runs from its first word to the sentence's end or the next clause, without trailing commas.
-  let start = sentence.start;
-  let end = sentence.end;
-  if (clause) {
-    start = clause.first === 0 ? sentence.start : (tokens[0]?.start ?? sentence.start);
-    const nextStart = sentence.tokens[clause.last]?.start;
-    end = nextStart === undefined ? sentence.end : (tokens[tokens.length - 1]?.end ?? sentence.end);
-    if (nextStart === undefined) end = sentence.end;
-  }
-  const inSpan = (f: PhraseMatch<Entry>) =>
-    (sentence.tokens[f.first]?.start ?? 0) >= start && (sentence.tokens[f.last - 1]?.end ?? 0) <= end;
-  const here = found.filter(inSpan);
-  const entities = [...new Set(here.flatMap((f) => (f.entry.kind === 'entity' ? [f.entry.name] : [])))];
-  const saying = here.find((f) => f.entry.kind === 'saying');
-  const speaker = saying
-    ? speakerAt(
-        text,
-        sentence.tokens,
-        saying.first,
-        saying.last,
-        saying.entry.kind === 'saying' && saying.entry.according,
-      )
-    : null;
-  const own = score ?? clause?.score ?? { overcapacity: 0, demand: 0, neutral: 0 };
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    stance,
-    confidence: confidenceOf(
-      stance,
-      own,
-      here.some((f) => f.entry.kind === 'hedge'),
-    ),
-    cues,
-    figures: findFigures(text, start, end),
-    entities,
-    hedged: here.some((f) => f.entry.kind === 'hedge'),
-    speaker,
-  };
 }
 
 function opposite(stance: Stance): Stance {
@@ -382,8 +460,9 @@ function confidenceOf(stance: Stance, score: Record<Stance, number>, hedged: boo
   // Strength (how much evidence) times purity (how one-sided), squashed into [0.5, 0.99]; a hedge costs a little.
   const strength = 1 - Math.exp(-Math.max(own, 0.5));
   const purity = total > 0 ? (own - against) / total : 0.5;
-  const confidence = 0.5 + 0.5 * strength * Math.max(purity, 0.2) * (hedged ? 0.9 : 1);
-  return round(Math.min(0.99, confidence));
+  return round(Math.min(0.99, 0.5 + 0.5 * strength * Math.max(purity, 0.2) * (hedged ? 0.9 : 1)));
 }
 
+const span = (e: Evidence) => e.parts.reduce((sum, p) => sum + p.last - p.first, 0);
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const round = (x: number) => Math.round(x * 100) / 100;

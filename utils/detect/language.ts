@@ -5,10 +5,10 @@
 /** Words that turn the cue after them around ("no glut", "rather than a cooling", "far from over"). */
 // prettier-ignore
 export const NEGATORS = [
-  'not', 'no', 'never', 'nor', 'neither', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
+  'not', 'no', 'none', 'nobody', 'no one', 'nothing', 'never', 'nor', 'neither', "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
   "won't", "can't", 'cannot', "haven't", "hasn't", 'without', 'hardly', 'scarcely', 'barely', 'far from',
   'rather than', 'instead of', 'less about', 'little sign*', 'little evidence', 'no sign*', 'no evidence', 'nothing like',
-  'anything but', 'short of', 'lack of', 'absence of', 'end of the', 'ending',
+  'anything but', 'lack of', 'absence of', 'end of', 'ending',
 ];
 
 /**
@@ -30,7 +30,22 @@ export const DISMISSALS = [
   'dismiss*', 'reject*', 'rebut*', 'refut*', 'push* back', 'pushed back', 'brush* off', 'brushed aside', 'downplay*',
   'shrug* off', 'debunk*', 'challeng*', 'contradict*', 'undercut*', 'ignores', 'miss* the point', 'too pessimistic',
   'too gloomy', 'too simple', 'simplistic', 'no longer holds', 'ease* fears', 'eased fears', 'allay*', 'calm*',
-  'counter*', 'put to rest', 'laid to rest', 'crack*', 'unravel*', 'crumbl*', 'fray*', 'fad*',
+  'counter*', 'put to rest', 'laid to rest', 'crack*', 'unravel*', 'crumbl*', 'fray*', 'fad*', 'baseless',
+  'groundless', 'nonsense', 'far-fetched', 'overdone', 'exaggeration',
+];
+
+/** After these, what a clause says is asked, not claimed: it reads as neutral ("will show whether demand holds"). */
+// prettier-ignore
+export const OPEN_QUESTIONS = ['whether', 'if and when', 'remains to be seen', 'is unclear', 'it is unclear', 'unclear whether'];
+
+/** After these, what a clause says is doubted: it counts for the other side ("questioned whether demand would grow"). */
+// prettier-ignore
+export const DOUBTS = [
+  'question* whether', 'questions about whether', 'questions over whether', 'doubt* whether', 'doubt* that',
+  'sceptical that', 'skeptical that', 'sceptical of', 'skeptical of', 'wonder* whether', 'unconvinced',
+  'questioned', 'doubtful', 'not convinced', 'challenges the belief', 'challenges the assumption',
+  'challenges the idea', 'challenges the view', 'as if', 'assuming that', 'pricing a world', 'premise that',
+  'on the assumption', 'betting that',
 ];
 
 /** Hedges: the claim is put as a possibility ("may", "could"). */
@@ -47,6 +62,10 @@ export const CONTRASTS = [
   'on the other hand', 'by contrast', 'in contrast', 'nevertheless', 'nonetheless', 'still', 'instead',
 ];
 
+/** Contrasts that open a clause only after a pause: "still growing" and "not yet" are not contrasts. */
+// prettier-ignore
+export const WEAK_CONTRASTS = ['still', 'yet', 'instead'];
+
 /** Contrasts after which the second clause carries the writer's point ("X, but Y"): it weighs more. */
 // prettier-ignore
 export const EMPHATIC_CONTRASTS = ['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'instead', 'still'];
@@ -60,6 +79,13 @@ export const SAYING = [
   'added', 'adds', 'stressed', 'stresses', 'maintains', 'maintain', 'thinks', 'think', 'see', 'sees', 'fear',
   'fears', 'worry', 'worries', 'suggested', 'countered', 'counters', 'pointed out', 'points out', 'observed',
   'acknowledged', 'conceded', 'concluded', 'according to',
+];
+
+/** Verbs of belief: negated ("nobody thinks", "doesn't mean"), they turn their whole clause. */
+// prettier-ignore
+export const BELIEFS = [
+  'think*', 'thought', 'believe*', 'expect*', 'mean', 'means', 'meant', 'say', 'says', 'said', 'agree*', 'buy*',
+  'suggest*', 'see', 'sees', 'imply', 'implies', 'prove*', 'show*', 'signal*', 'indicate*', 'accept*',
 ];
 
 /** Before "demand", these make it a verb ("investors demand returns"), not the demand for compute. */

@@ -87,7 +87,7 @@ const NEVER_TEXT = new Set([
  * against whole words of the class list so "contentment" never matches "content" and "read" never "ad".
  */
 export const FURNITURE =
-  /(?:^|[\s_-])(?:share|sharing|social|comments?|comment-list|discussion|replies|related|recommended|more-stories|newsletter|signup|subscribe|promo|ads?|advert|advertisement|sponsor(?:ed)?|cookie|consent|gdpr|banner|byline|author|meta|caption|credit|breadcrumbs?|tags|sidebar|rail|widget|popup|modal|toolbar|masthead|footer|nav|menu|skip|print|disclaimer|paywall)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|comments?|comment-list|discussion|replies|related|recommended|more-stories|newsletter|signup|subscribe|promo|ads?|advert|advertisement|sponsor(?:ed)?|cookie|consent|gdpr|banner|byline|author|meta|caption|credit|breadcrumbs?|tags|sidebar|rail|widget|popup|modal|toolbar|masthead|footer|nav|menu|skip|print|disclaimer|paywall|standfirst|dek|kicker|strapline|subhead|subtitle|sub-title|summary|hero)(?:$|[\s_-])/i;
 
 /** Whether an element and everything inside it is left out of the article's text. */
 export function isExcluded(el: Element): boolean {

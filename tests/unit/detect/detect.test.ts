@@ -120,17 +120,17 @@ describe('detector: packs', () => {
     });
   });
 
-  it('uses a pack of the reader’s own, and ignores a disabled one', () => {
-    const pack: TopicPack = {
+  it('uses a pack of the reader’s own, with defaults for what it leaves out, and ignores it when disabled', () => {
+    const parsed = parseTopicPack({
       id: 'weather',
       name: 'Weather',
       version: 1,
       anchors: ['rain*'],
-      contextAnchors: [],
       cues: [{ phrase: 'downpour*', stance: 'overcapacity', weight: 2 }],
-      reports: [],
-      entities: [],
-    };
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const pack: TopicPack = parsed.value;
+    expect(pack.families).toEqual({});
     const text = 'Heavy rain and downpours flooded the town.';
     const blocks = [{ start: 0, end: text.length }];
     expect(detectInText(text, blocks, 'en', compileDetector([pack]))).toHaveLength(1);
