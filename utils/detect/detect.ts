@@ -88,6 +88,8 @@ const FRAME_REACH_AFTER = 2;
 const NEGATED_WEIGHT = 0.85;
 /** A named view that the clause neither asserts nor dismisses ("the glut narrative") is weaker evidence. */
 const FRAMED_WEIGHT = 0.6;
+/** The least a dismissed view counts for ("the scarcity narrative is cracking" says the opposite, plainly). */
+const DISMISSED_FRAME_WEIGHT = 1.2;
 /** In "X, but Y" the writer leans on Y. */
 const EMPHASIS = 1.3;
 /** Score a side needs before a clause or sentence is a claim for it. */
@@ -227,6 +229,7 @@ class Reading {
   }
 
   claims(articleOnTopic: boolean): DetectedClaim[] {
+    if (process.env.CLDEBUG) console.log(JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])));
     const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
     // Questions ask; they do not claim. Fragments and datelines are not claims either.
     if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
@@ -359,7 +362,11 @@ class Reading {
       const turned = negated !== (framed && dismissed) || reframed.has(item.stance) || doubted;
       const asked = !doubted && openQuestions.some((q) => q < first);
       const stance = asked ? 'neutral' : turned ? opposite(item.stance) : item.stance;
-      const weight = item.weight * (turned ? NEGATED_WEIGHT : framed ? FRAMED_WEIGHT : 1);
+      // A view named and dismissed is the sentence's whole point; a view named and left standing is weaker.
+      const weight =
+        framed && dismissed && !negated
+          ? Math.max(item.weight, DISMISSED_FRAME_WEIGHT)
+          : item.weight * (turned ? NEGATED_WEIGHT : framed && !negated && !dismissed ? FRAMED_WEIGHT : 1);
       clause.score[stance] += weight;
       if (!item.fromRule) clause.cueScore[stance] += weight;
       clause.cues.push({
