@@ -105,7 +105,11 @@ function describe(input: unknown): string {
 }
 
 /** An object used as a map: every key matches `key`, every value passes `value`. */
-export function record<T>(key: RegExp, value: Validator<T>, opts: { max?: number } = {}): Validator<Record<string, T>> {
+export function record<T>(
+  key: RegExp,
+  value: Validator<T>,
+  opts: { max?: number } = {},
+): Validator<Record<string, T>> {
   const { max = 10_000 } = opts;
   return (input, path = '') => {
     if (typeof input !== 'object' || input === null || Array.isArray(input))

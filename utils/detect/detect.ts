@@ -13,7 +13,9 @@ import {
   HEDGES,
   NEGATORS,
   OPEN_QUESTIONS,
+  OTHER_MARKETS,
   SAYING,
+  SCOPE_BREAKERS,
   WEAK_CONTRASTS,
 } from './language.ts';
 import { PhraseMatcher, type PhraseMatch } from './matcher.ts';
@@ -74,26 +76,27 @@ type Entry =
   | { kind: 'doubt' }
   | { kind: 'hedge' }
   | { kind: 'belief' }
+  | { kind: 'scope-breaker' }
   | { kind: 'contrast'; emphatic: boolean; weak: boolean }
   | { kind: 'saying'; according: boolean };
 
 /** A negator turns what starts within this many words after it, up to the next comma or colon. */
 const NEGATION_REACH = 10;
-/** A negated verb of belief or saying ("nobody thinks", "doesn't mean") reaches to the end of its clause. */
-const NEGATED_BELIEF_GAP = 3;
 /** A frame noun this close to a cue (before or after) makes it the name of a view ("glut fears", "fears of a glut"). */
 const FRAME_REACH_BEFORE = 6;
 const FRAME_REACH_AFTER = 2;
 /** A turned cue counts for the other side, a little less surely than a plain one. */
 const NEGATED_WEIGHT = 0.85;
 /** A named view that the clause neither asserts nor dismisses ("the glut narrative") is weaker evidence. */
-const FRAMED_WEIGHT = 0.6;
+const FRAMED_WEIGHT = 0.8;
 /** The least a dismissed view counts for ("the scarcity narrative is cracking" says the opposite, plainly). */
 const DISMISSED_FRAME_WEIGHT = 1.2;
 /** In "X, but Y" the writer leans on Y. */
 const EMPHASIS = 1.3;
 /** Score a side needs before a clause or sentence is a claim for it. */
 const STANCE_THRESHOLD = 1;
+/** What the pack's cues must reach in a sentence that names nothing of the topic (analogies, asides). */
+const NO_ANCHOR_THRESHOLD = 1.15;
 /** Score the neutral cues and anchors need, on topic, for a neutral-but-relevant claim. */
 const NEUTRAL_THRESHOLD = 1.5;
 /** Each distinct anchor beyond the first adds this to a neutral reading. */
@@ -114,7 +117,10 @@ interface CompiledRule {
 }
 
 /** Compiles the enabled packs into one matcher; detection then costs one pass over the article's words. */
-export function compileDetector(packs: readonly TopicPack[], adjustments: Adjustments = NO_ADJUSTMENTS): Detector {
+export function compileDetector(
+  packs: readonly TopicPack[],
+  adjustments: Adjustments = NO_ADJUSTMENTS,
+): Detector {
   const matcher = new PhraseMatcher<Entry>();
   const rules: CompiledRule[] = [];
   const factor = (key: string) => adjustments.cueFactors.get(key) ?? 1;
@@ -132,7 +138,11 @@ export function compileDetector(packs: readonly TopicPack[], adjustments: Adjust
       for (const phrase of phrases) matcher.add(phrase, { kind: 'member', family: family(name) });
     for (const rule of pack.rules) {
       const key = cueKey(rule);
-      rules.push({ rule: { ...rule, families: rule.families.map(family) }, weight: rule.weight * factor(key), key });
+      rules.push({
+        rule: { ...rule, families: rule.families.map(family) },
+        weight: rule.weight * factor(key),
+        key,
+      });
     }
     for (const { phrase, turns } of pack.reframes) matcher.add(phrase, { kind: 'reframe', turns });
     for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report' });
@@ -148,7 +158,12 @@ export function compileDetector(packs: readonly TopicPack[], adjustments: Adjust
   add(DOUBTS, () => ({ kind: 'doubt' }));
   add(HEDGES, () => ({ kind: 'hedge' }));
   add(BELIEFS, () => ({ kind: 'belief' }));
-  add(CONTRASTS, (p) => ({ kind: 'contrast', emphatic: EMPHATIC_CONTRASTS.includes(p), weak: WEAK_CONTRASTS.includes(p) }));
+  add(SCOPE_BREAKERS, () => ({ kind: 'scope-breaker' }));
+  add(CONTRASTS, (p) => ({
+    kind: 'contrast',
+    emphatic: EMPHATIC_CONTRASTS.includes(p),
+    weak: WEAK_CONTRASTS.includes(p),
+  }));
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
   return { detect: (text, sentences) => detectAll(matcher, rules, adjustments, text, sentences) };
 }
@@ -171,14 +186,16 @@ function detectAll(
   });
   const strongAnchors = new Set<string>();
   for (const s of sentences)
-    for (const { entry } of s.found) if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
+    for (const { entry } of s.found)
+      if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
   const articleOnTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
     const reading = new Reading(text, sentence, rules);
     const verdict = adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)));
     if (verdict === undefined) claims.push(...reading.claims(articleOnTopic));
-    else if (verdict !== null) claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
+    else if (verdict !== null)
+      claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
     // A null verdict: the reader said this is not a claim.
   }
   return claims;
@@ -192,8 +209,6 @@ interface Clause {
   /** The clause comes before such a contrast: it concedes. */
   conceded: boolean;
   score: Record<Stance, number>;
-  /** The part of `score` that pack cues gave (rules left out): all a sentence without an anchor may use. */
-  cueScore: Record<Stance, number>;
   cues: CueHit[];
 }
 
@@ -204,7 +219,6 @@ interface Evidence {
   phrase: string;
   /** Token ranges it covers (one for a cue, one per family member for a rule). */
   parts: { first: number; last: number }[];
-  fromRule: boolean;
 }
 
 /** One sentence read closely: its clauses, what each leans to, and the claims it makes. */
@@ -229,7 +243,10 @@ class Reading {
   }
 
   claims(articleOnTopic: boolean): DetectedClaim[] {
-    if (process.env.CLDEBUG) console.log(JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])));
+    if (process.env.CLDEBUG)
+      console.log(
+        JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])),
+      );
     const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
     // Questions ask; they do not claim. Fragments and datelines are not claims either.
     if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
@@ -254,15 +271,14 @@ class Reading {
     const total: Record<Stance, number> = { overcapacity: 0, demand: 0, neutral: 0 };
     for (const c of this.clauses) {
       const factor = c.emphatic ? EMPHASIS : c.conceded ? 1 / EMPHASIS : 1;
-      // Without any anchor, only the pack's own cues speak: rules alone would read "strong fuel demand" as a claim.
-      const score = anyAnchor ? c.score : c.cueScore;
-      for (const s of STANCES) total[s] += score[s] * factor;
+      for (const s of STANCES) total[s] += c.score[s] * factor;
     }
-    const side = strongestSide(total);
+    const side = strongestSide(total, anyAnchor ? STANCE_THRESHOLD : NO_ANCHOR_THRESHOLD);
     // A stance cue alone is enough in an article about the topic; elsewhere the sentence must name the topic.
     if (side) return [this.claimOf(side, this.allCues(), undefined, total)];
     if (reported || !strongAnchor) return [];
-    const neutral = total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
+    const neutral =
+      total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
     if (neutral < NEUTRAL_THRESHOLD) return [];
     return [this.claimOf('neutral', this.allCues(), undefined, { ...total, neutral })];
   }
@@ -276,7 +292,9 @@ class Reading {
       if (clause.first > 0) start = tokens[clause.first]?.start ?? start;
       if (clause.last < tokens.length) end = tokens[clause.last - 1]?.end ?? end;
     }
-    const here = this.found.filter((f) => f.first >= (clause?.first ?? 0) && f.last <= (clause?.last ?? tokens.length));
+    const here = this.found.filter(
+      (f) => f.first >= (clause?.first ?? 0) && f.last <= (clause?.last ?? tokens.length),
+    );
     const saying = this.found.find((f) => f.entry.kind === 'saying');
     const hedged = here.some((f) => f.entry.kind === 'hedge');
     const own = score ?? clause?.score ?? { overcapacity: 0, demand: 0, neutral: 0 };
@@ -315,7 +333,6 @@ class Reading {
       emphatic: cuts.get(first) === true,
       conceded: cuts.get(starts[i + 1] ?? -1) === true,
       score: { overcapacity: 0, demand: 0, neutral: 0 },
-      cueScore: { overcapacity: 0, demand: 0, neutral: 0 },
       cues: [],
     }));
   }
@@ -326,7 +343,8 @@ class Reading {
   }
 
   private punctuatedBetween(from: number, to: number): boolean {
-    for (let i = Math.max(from, 1); i <= to && i < this.tokens.length; i++) if (/[,:;()—–]/.test(this.gapBefore(i))) return true;
+    for (let i = Math.max(from, 1); i <= to && i < this.tokens.length; i++)
+      if (/[,:;()—–]/.test(this.gapBefore(i))) return true;
     return false;
   }
 
@@ -344,18 +362,23 @@ class Reading {
       evidence.some((e) => e.parts.some((p) => m.first >= p.first && m.last <= p.last));
     const negators = inClause.filter((f) => f.entry.kind === 'negator' && !inEvidence(f));
     const beliefs = starts('belief');
-    const reachOf = (n: PhraseMatch<Entry>) =>
-      beliefs.some((v) => v >= n.last && v - n.last < NEGATED_BELIEF_GAP) ? Infinity : NEGATION_REACH;
+    const breakers = starts('scope-breaker');
+    // A negated verb of belief ("nobody thinks", "doesn't mean") turns all that follows it in the clause.
+    const negates = (n: PhraseMatch<Entry>, first: number, lastStart: number) =>
+      n.last <= lastStart &&
+      !this.punctuatedBetween(n.last, lastStart) &&
+      (beliefs.some((v) => v >= n.last && v < first) ||
+        (first - n.last < NEGATION_REACH && !breakers.some((b) => b >= n.last && b < first)));
     for (const item of evidence) {
       const first = item.parts[0]?.first ?? 0;
       const lastStart = Math.max(...item.parts.map((p) => p.first));
       const end = Math.max(...item.parts.map((p) => p.last));
       // A negator before the first word, or between the words of a rule ("demand is not slowing").
-      const negated = negators.some(
-        (n) => n.last <= lastStart && first - n.last < reachOf(n) && !this.punctuatedBetween(n.last, lastStart),
-      );
+      const negated = negators.some((n) => negates(n, first, lastStart));
       const framed = frames.some(
-        (f) => (f.first >= end && f.first - end < FRAME_REACH_AFTER) || (f.last <= first && first - f.last < FRAME_REACH_BEFORE),
+        (f) =>
+          (f.first >= end && f.first - end < FRAME_REACH_AFTER) ||
+          (f.last <= first && first - f.last < FRAME_REACH_BEFORE),
       );
       const doubted = doubts.some((d) => d < first);
       // "Not baseless" undoes a dismissal; a reframe or a doubt turns whatever the words say.
@@ -368,7 +391,6 @@ class Reading {
           ? Math.max(item.weight, DISMISSED_FRAME_WEIGHT)
           : item.weight * (turned ? NEGATED_WEIGHT : framed && !negated && !dismissed ? FRAMED_WEIGHT : 1);
       clause.score[stance] += weight;
-      if (!item.fromRule) clause.cueScore[stance] += weight;
       clause.cues.push({
         phrase: item.phrase,
         stance,
@@ -387,16 +409,18 @@ class Reading {
   private evidence(inClause: PhraseMatch<Entry>[]): Evidence[] {
     const candidates: Evidence[] = [];
     for (const m of inClause) {
-      if (m.entry.kind !== 'cue' || this.demandUsedAsVerb(m)) continue;
+      if (m.entry.kind !== 'cue' || this.aboutSomethingElse(m)) continue;
       const { stance, weight, phrase } = m.entry.cue;
-      candidates.push({ stance, weight, phrase, parts: [m], fromRule: false });
+      candidates.push({ stance, weight, phrase, parts: [m] });
     }
-    const members = inClause.filter((m) => m.entry.kind === 'member' && !this.demandUsedAsVerb(m));
+    const members = inClause.filter((m) => m.entry.kind === 'member' && !this.aboutSomethingElse(m));
     for (const { rule, weight } of this.rules) {
       const parts = closestMembers(rule, members);
       if (!parts) continue;
-      const phrase = parts.map((p) => this.text.slice(this.tokens[p.first]?.start ?? 0, this.tokens[p.last - 1]?.end ?? 0)).join(' … ');
-      candidates.push({ stance: rule.stance, weight, phrase, parts, fromRule: true });
+      const phrase = parts
+        .map((p) => this.text.slice(this.tokens[p.first]?.start ?? 0, this.tokens[p.last - 1]?.end ?? 0))
+        .join(' … ');
+      candidates.push({ stance: rule.stance, weight, phrase, parts });
     }
     candidates.sort((a, b) => b.weight - a.weight || span(b) - span(a));
     const used = new Set<number>();
@@ -410,12 +434,16 @@ class Reading {
     return kept.sort((a, b) => (a.parts[0]?.first ?? 0) - (b.parts[0]?.first ?? 0));
   }
 
-  /** "Investors demand returns": a reading of "demand" as a noun does not hold where it is a verb. */
-  private demandUsedAsVerb(match: PhraseMatch<Entry>): boolean {
+  /**
+   * Words that read as AI compute but are not here: "investors demand returns" (a verb), "fuel demand" or "the
+   * dot-com bubble" (another market).
+   */
+  private aboutSomethingElse(match: PhraseMatch<Entry>): boolean {
+    if (OTHER_MARKETS.includes(this.tokens[match.first - 1]?.norm ?? '')) return true;
     for (let i = match.first; i < match.last; i++) {
       if (!this.tokens[i]?.norm.startsWith('demand')) continue;
-      const before = this.tokens[i - 1]?.norm;
-      if (before && DEMAND_AS_VERB_BEFORE.includes(before)) return true;
+      const before = this.tokens[i - 1]?.norm ?? '';
+      if (DEMAND_AS_VERB_BEFORE.includes(before) || OTHER_MARKETS.includes(before)) return true;
     }
     return false;
   }
@@ -423,7 +451,9 @@ class Reading {
 
 /** The closest set of one member per family of `rule`, no two overlapping, within its reach; or null. */
 function closestMembers(rule: Rule, members: readonly PhraseMatch<Entry>[]): PhraseMatch<Entry>[] | null {
-  const byFamily = rule.families.map((f) => members.filter((m) => m.entry.kind === 'member' && m.entry.family === f));
+  const byFamily = rule.families.map((f) =>
+    members.filter((m) => m.entry.kind === 'member' && m.entry.family === f),
+  );
   if (byFamily.some((list) => list.length === 0)) return null;
   const reach = rule.within ?? DEFAULT_RULE_REACH;
   let best: PhraseMatch<Entry>[] | null = null;
@@ -449,8 +479,12 @@ function closestMembers(rule: Rule, members: readonly PhraseMatch<Entry>[]): Phr
   return best;
 }
 
-function strongestSide(score: Record<Stance, number>): 'overcapacity' | 'demand' | null {
-  if (Math.max(score.overcapacity, score.demand) < STANCE_THRESHOLD || score.overcapacity === score.demand) return null;
+function strongestSide(
+  score: Record<Stance, number>,
+  threshold = STANCE_THRESHOLD,
+): 'overcapacity' | 'demand' | null {
+  if (Math.max(score.overcapacity, score.demand) < threshold || score.overcapacity === score.demand)
+    return null;
   return score.overcapacity > score.demand ? 'overcapacity' : 'demand';
 }
 

@@ -19,7 +19,8 @@ export const NEGATORS = [
 export const FRAMES = [
   'narrative*', 'fear*', 'worr*', 'concern*', 'talk', 'thesis', 'theory', 'story', 'camp', 'argument*', 'idea',
   'belief', 'notion', 'case', 'scare*', 'view*', 'doom*', 'hand-wringing', 'chatter', 'jitters', 'myth*',
-  'speculation', 'predictions', 'warnings',
+  'speculation', 'predictions', 'warnings', 'assumption*', 'calling', 'call* it', 'label*', 'claim that',
+  'claims that', 'case for', 'reading', 'read-across', 'interpretation',
 ];
 
 /** Predicates and verbs that dismiss a framed view ("finds little ground", "dismissed fears of a glut"). */
@@ -31,7 +32,8 @@ export const DISMISSALS = [
   'shrug* off', 'debunk*', 'challeng*', 'contradict*', 'undercut*', 'ignores', 'miss* the point', 'too pessimistic',
   'too gloomy', 'too simple', 'simplistic', 'no longer holds', 'ease* fears', 'eased fears', 'allay*', 'calm*',
   'counter*', 'put to rest', 'laid to rest', 'crack*', 'unravel*', 'crumbl*', 'fray*', 'fad*', 'baseless',
-  'groundless', 'nonsense', 'far-fetched', 'overdone', 'exaggeration',
+  'groundless', 'nonsense', 'far-fetched', 'overdone', 'exaggeration', 'thinner', 'wearing thin', 'wears thin',
+  'shaky', 'threadbare',
 ];
 
 /** After these, what a clause says is asked, not claimed: it reads as neutral ("will show whether demand holds"). */
@@ -45,7 +47,24 @@ export const DOUBTS = [
   'sceptical that', 'skeptical that', 'sceptical of', 'skeptical of', 'wonder* whether', 'unconvinced',
   'questioned', 'doubtful', 'not convinced', 'challenges the belief', 'challenges the assumption',
   'challenges the idea', 'challenges the view', 'as if', 'assuming that', 'pricing a world', 'premise that',
-  'on the assumption', 'betting that',
+  'on the assumption', 'betting that', 'priced for', 'priced as if', 'assume', 'assumes', 'assuming',
+  'hard to square with', 'difficult to square with', 'at odds with', 'inconsistent with',
+];
+
+/** Markets other than AI compute: "demand", "bubble" or "glut" right after these is about them ("fuel demand"). */
+// prettier-ignore
+export const OTHER_MARKETS = [
+  'fuel', 'oil', 'gasoline', 'petrol', 'diesel', 'consumer', 'housing', 'mortgage', 'travel', 'ticket', 'tickets',
+  'food', 'labour', 'labor', 'steel', 'copper', 'holiday', 'retail', 'loan', 'credit', 'coal', 'gas', 'dot-com',
+  'dotcom', 'com', 'tulip', 'railway', 'railroad', 'telecom', 'telecoms', 'fibre', 'fiber', 'crypto', 'property',
+  'grain', 'wheat', 'milk', 'lng', 'shipping', 'freight', 'bond', 'equity',
+];
+
+/** Negation does not reach past these: "not every project will find tenants if spending slows". */
+// prettier-ignore
+export const SCOPE_BREAKERS = [
+  'if', 'when', 'because', 'unless', 'which', 'who', 'where', 'although', 'though', 'since', 'after', 'before',
+  'once', 'until', 'so', 'and', 'or',
 ];
 
 /** Hedges: the claim is put as a possibility ("may", "could"). */

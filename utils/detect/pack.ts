@@ -1,4 +1,16 @@
-import { arr, bool, literal, num, obj, optional, record, str, withDefault, type Infer, type Result } from '../validate.ts';
+import {
+  arr,
+  bool,
+  literal,
+  num,
+  obj,
+  optional,
+  record,
+  str,
+  withDefault,
+  type Infer,
+  type Result,
+} from '../validate.ts';
 
 export const STANCES = ['overcapacity', 'demand', 'neutral'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -43,15 +55,18 @@ export const validateTopicPack = obj({
   /** What makes a sentence about this topic on its own ("GPU", "data centre"). */
   anchors: arr(phrase, { max: 2000 }),
   /** Words that are about the topic only in an article that is ("chips", "cloud", "models"). */
-  contextAnchors: withDefault(arr(phrase, { max: 2000 }), () => ([])),
-  cues: withDefault(arr(cue, { max: 5000 }), () => ([])),
+  contextAnchors: withDefault(arr(phrase, { max: 2000 }), () => []),
+  cues: withDefault(arr(cue, { max: 5000 }), () => []),
   /** Named word families, for rules. */
-  families: withDefault(record(/^[a-z][a-z0-9-]*$/, arr(phrase, { min: 1, max: 2000 }), { max: 200 }), () => ({})),
-  rules: withDefault(arr(rule, { max: 2000 }), () => ([])),
-  reframes: withDefault(arr(reframe, { max: 2000 }), () => ([])),
+  families: withDefault(
+    record(/^[a-z][a-z0-9-]*$/, arr(phrase, { min: 1, max: 2000 }), { max: 200 }),
+    () => ({}),
+  ),
+  rules: withDefault(arr(rule, { max: 2000 }), () => []),
+  reframes: withDefault(arr(reframe, { max: 2000 }), () => []),
   /** Phrases that make a sentence a market report rather than a claim, unless a stance cue fires. */
-  reports: withDefault(arr(phrase, { max: 2000 }), () => ([])),
-  entities: withDefault(arr(str({ min: 1, max: 80 }), { max: 2000 }), () => ([])),
+  reports: withDefault(arr(phrase, { max: 2000 }), () => []),
+  entities: withDefault(arr(str({ min: 1, max: 80 }), { max: 2000 }), () => []),
 });
 
 export type TopicPack = Infer<typeof validateTopicPack>;
