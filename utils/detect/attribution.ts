@@ -3,6 +3,35 @@ import type { Token } from '../text/tokens.ts';
 /** Longest speaker kept: a name with its title ("Jane Doe, an analyst at Bernstein" is cut to six words). */
 const MAX_SPEAKER_WORDS = 6;
 const LEADING_FILLER = new Set(['the', 'a', 'an', 'some', 'and', 'but', 'as', 'that', 'while']);
+/** Auxiliaries and adverbs between a speaker and the verb ("analysts do not expect", "she also said"). */
+const TRAILING_FILLER = new Set([
+  'do',
+  'does',
+  'did',
+  'not',
+  "don't",
+  "doesn't",
+  "didn't",
+  'would',
+  'will',
+  'also',
+  'still',
+  'now',
+  'have',
+  'has',
+  'had',
+  'had',
+  'may',
+  'might',
+  'could',
+  'can',
+  'never',
+  'always',
+  'often',
+  'widely',
+  'privately',
+  'publicly',
+]);
 
 /**
  * Who makes the claim, from a verb of saying at token `verb` (spanning to `verbEnd`): the words before it
@@ -35,6 +64,7 @@ export function speakerAt(
       words.unshift(token);
     }
     while (words.length > 0 && LEADING_FILLER.has(words[0]?.norm ?? '')) words.shift();
+    while (words.length > 0 && TRAILING_FILLER.has(words[words.length - 1]?.norm ?? '')) words.pop();
     return words;
   };
   const afterComma =

@@ -5,15 +5,18 @@ import { speakerAt } from './attribution.ts';
 import {
   BELIEFS,
   CONTRASTS,
+  COORDINATORS,
   DEMAND_AS_VERB_BEFORE,
   DISMISSALS,
   DOUBTS,
   EMPHATIC_CONTRASTS,
+  FALSE_NEGATIONS,
   FRAMES,
   HEDGES,
   NEGATORS,
   OPEN_QUESTIONS,
   OTHER_MARKETS,
+  QUESTIONS,
   SAYING,
   SCOPE_BREAKERS,
   WEAK_CONTRASTS,
@@ -74,6 +77,9 @@ type Entry =
   | { kind: 'dismissal' }
   | { kind: 'open-question' }
   | { kind: 'doubt' }
+  | { kind: 'question' }
+  | { kind: 'coordinator' }
+  | { kind: 'false-negation' }
   | { kind: 'hedge' }
   | { kind: 'belief' }
   | { kind: 'scope-breaker' }
@@ -156,6 +162,9 @@ export function compileDetector(
   add(DISMISSALS, () => ({ kind: 'dismissal' }));
   add(OPEN_QUESTIONS, () => ({ kind: 'open-question' }));
   add(DOUBTS, () => ({ kind: 'doubt' }));
+  add(QUESTIONS, () => ({ kind: 'question' }));
+  add(COORDINATORS, () => ({ kind: 'coordinator' }));
+  add(FALSE_NEGATIONS, () => ({ kind: 'false-negation' }));
   add(HEDGES, () => ({ kind: 'hedge' }));
   add(BELIEFS, () => ({ kind: 'belief' }));
   add(SCOPE_BREAKERS, () => ({ kind: 'scope-breaker' }));
@@ -353,22 +362,30 @@ class Reading {
     const frames = inClause.filter((f) => f.entry.kind === 'frame');
     const dismissed = inClause.some((f) => f.entry.kind === 'dismissal');
     const reframed = new Set(inClause.flatMap((f) => (f.entry.kind === 'reframe' ? [f.entry.turns] : [])));
-    const starts = (kind: Entry['kind']) => inClause.filter((f) => f.entry.kind === kind).map((f) => f.first);
-    const doubts = starts('doubt');
+    const all = (kind: Entry['kind']) => inClause.filter((f) => f.entry.kind === kind);
+    const starts = (kind: Entry['kind']) => all(kind).map((f) => f.first);
     const openQuestions = starts('open-question');
     const evidence = this.evidence(inClause);
-    // A negator that is part of a cue ("not enough", "no longer fill") is that cue's, not a turn of the others.
-    const inEvidence = (m: PhraseMatch<Entry>) =>
-      evidence.some((e) => e.parts.some((p) => m.first >= p.first && m.last <= p.last));
-    const negators = inClause.filter((f) => f.entry.kind === 'negator' && !inEvidence(f));
+    const overlaps = (m: PhraseMatch<Entry>, others: readonly { first: number; last: number }[]) =>
+      others.some((p) => m.first < p.last && p.first < m.last);
+    // A negator that is part of a cue ("not enough", "no longer fill") is that cue's, not a turn of the others;
+    // and "hardly the only", "not just" negate nothing.
+    const parts = evidence.flatMap((e) => e.parts);
+    const negators = all('negator').filter((n) => !overlaps(n, parts) && !overlaps(n, all('false-negation')));
     const beliefs = starts('belief');
     const breakers = starts('scope-breaker');
+    const coordinators = starts('coordinator');
+    const between = (list: number[], from: number, to: number) => list.some((b) => b >= from && b < to);
     // A negated verb of belief ("nobody thinks", "doesn't mean") turns all that follows it in the clause.
     const negates = (n: PhraseMatch<Entry>, first: number, lastStart: number) =>
       n.last <= lastStart &&
       !this.punctuatedBetween(n.last, lastStart) &&
-      (beliefs.some((v) => v >= n.last && v < first) ||
-        (first - n.last < NEGATION_REACH && !breakers.some((b) => b >= n.last && b < first)));
+      (between(beliefs, n.last, first) ||
+        (first - n.last < NEGATION_REACH &&
+          !between(breakers, n.last, first) &&
+          !between(coordinators, n.last, first)));
+    const doubting = (kind: 'doubt' | 'question', first: number) =>
+      all(kind).some((d) => d.last <= first && !between(breakers, d.last, first));
     for (const item of evidence) {
       const first = item.parts[0]?.first ?? 0;
       const lastStart = Math.max(...item.parts.map((p) => p.first));
@@ -380,10 +397,11 @@ class Reading {
           (f.first >= end && f.first - end < FRAME_REACH_AFTER) ||
           (f.last <= first && first - f.last < FRAME_REACH_BEFORE),
       );
-      const doubted = doubts.some((d) => d < first);
+      // Doubt turns either way; a question raised tells only against the optimistic reading.
+      const doubted = doubting('doubt', first) || (item.stance === 'demand' && doubting('question', first));
       // "Not baseless" undoes a dismissal; a reframe or a doubt turns whatever the words say.
       const turned = negated !== (framed && dismissed) || reframed.has(item.stance) || doubted;
-      const asked = !doubted && openQuestions.some((q) => q < first);
+      const asked = !doubted && !doubting('question', first) && openQuestions.some((q) => q < first);
       const stance = asked ? 'neutral' : turned ? opposite(item.stance) : item.stance;
       // A view named and dismissed is the sentence's whole point; a view named and left standing is weaker.
       const weight =

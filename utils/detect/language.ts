@@ -40,15 +40,24 @@ export const DISMISSALS = [
 // prettier-ignore
 export const OPEN_QUESTIONS = ['whether', 'if and when', 'remains to be seen', 'is unclear', 'it is unclear', 'unclear whether'];
 
-/** After these, what a clause says is doubted: it counts for the other side ("questioned whether demand would grow"). */
+/**
+ * Questions raised about a reading tell against its optimism only: "questioned whether demand would grow"
+ * leans to overcapacity, and so does "questions about whether spending is nearing a peak".
+ */
+// prettier-ignore
+export const QUESTIONS = [
+  'question* whether', 'questions about whether', 'questions over whether', 'wonder* whether', 'ask* whether',
+  'asking whether', 'questioned', 'raise* questions', 'raised questions', 'questions about',
+];
+
+/** After these, what a clause says is doubted: it counts for the other side ("as if the shortage would last"). */
 // prettier-ignore
 export const DOUBTS = [
-  'question* whether', 'questions about whether', 'questions over whether', 'doubt* whether', 'doubt* that',
-  'sceptical that', 'skeptical that', 'sceptical of', 'skeptical of', 'wonder* whether', 'unconvinced',
-  'questioned', 'doubtful', 'not convinced', 'challenges the belief', 'challenges the assumption',
+  'doubt* whether', 'doubt* that', 'sceptical that', 'skeptical that', 'sceptical of', 'skeptical of',
+  'unconvinced', 'doubtful', 'not convinced', 'challenges the belief', 'challenges the assumption',
   'challenges the idea', 'challenges the view', 'as if', 'assuming that', 'pricing a world', 'premise that',
   'on the assumption', 'betting that', 'priced for', 'priced as if', 'assume', 'assumes', 'assuming',
-  'hard to square with', 'difficult to square with', 'at odds with', 'inconsistent with',
+  'hard to square with', 'difficult to square with', 'at odds with', 'inconsistent with', 'to justify',
 ];
 
 /** Markets other than AI compute: "demand", "bubble" or "glut" right after these is about them ("fuel demand"). */
@@ -60,11 +69,22 @@ export const OTHER_MARKETS = [
   'grain', 'wheat', 'milk', 'lng', 'shipping', 'freight', 'bond', 'equity',
 ];
 
-/** Negation does not reach past these: "not every project will find tenants if spending slows". */
+/** Negation and doubt do not reach past these: "not every project will find tenants if spending slows". */
 // prettier-ignore
 export const SCOPE_BREAKERS = [
   'if', 'when', 'because', 'unless', 'which', 'who', 'where', 'although', 'though', 'since', 'after', 'before',
-  'once', 'until', 'so', 'and', 'or',
+  'until', 'so',
+];
+
+/** Negation (but not doubt) also stops at a coordinating conjunction: "not a bubble, and demand is strong". */
+// prettier-ignore
+export const COORDINATORS = ['and', 'or'];
+
+/** Phrases with a negative word that negate nothing: "hardly the only lab", "not only", "no doubt". */
+// prettier-ignore
+export const FALSE_NEGATIONS = [
+  'not only', 'not just', 'hardly the only', 'not the only', 'no doubt', 'no wonder', 'not least', 'nothing but',
+  'not alone', 'no exception', 'not to mention', 'none other',
 ];
 
 /** Hedges: the claim is put as a possibility ("may", "could"). */
