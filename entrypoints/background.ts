@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ClaimLensDatabase } from '../utils/db/schema.ts';
+import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
 import { createHandlers, dispatch } from '../utils/service.ts';
 
 export default defineBackground(() => {
@@ -9,6 +10,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     db: new ClaimLensDatabase(),
     now: () => new Date(),
+    builtInPackIds: BUILT_IN_PACKS.map((p) => p.id),
     setBadge: async (tabId, text) => {
       await action.setBadgeBackgroundColor({ tabId, color: '#0072B2' });
       await action.setBadgeText({ tabId, text });

@@ -1,18 +1,46 @@
-import { validateArticleAnalysis, type ArticleAnalysis } from './model.ts';
-import { literal, nullable, obj, str, type Result, type Validator } from './validate.ts';
+import type { Stance, TopicPack } from './detect/pack.ts';
+import {
+  validateArticleAnalysis,
+  validateClaim,
+  validateStance,
+  type ArticleAnalysis,
+  type ClaimPayload,
+} from './model.ts';
+import { bool, literal, nullable, obj, str, type Result, type Validator } from './validate.ts';
 
 /**
  * The one protocol between content script, pages and background. Each message has a validator for its
- * request; the background refuses anything that does not pass, whoever sent it.
+ * request and says which contexts may send it; the background refuses anything else, whoever sent it.
  */
 export interface Protocol {
   /** The content script finished a pass on a page: an article with its claims, or not an article (null). */
   'page/analyzed': { request: { article: ArticleAnalysis | null }; reply: { claimCount: number } };
+  /** What detection should use on this machine: the reader's packs, switches and what they taught it. */
+  'detector/config': { request: object; reply: DetectorConfig };
+  /** The reader corrects a claim: another stance, "not a claim" (null), or a claim ClaimLens missed. */
+  'claim/correct': {
+    request: { articleUrl: string; claim: ClaimPayload; detected: Stance | null; verdict: Stance | null };
+    reply: { claimCount: number };
+  };
   /** The dashboard imports a JSON export (parsed by the page, validated again by the background). */
-  'library/import': { request: { json: string }; reply: ImportReply };
+  'library/import': { request: { json: string }; reply: Outcome<{ articles: number; annotations: number }> };
+  /** The dashboard adds or replaces one of the reader's topic packs, given as JSON text. */
+  'packs/save': { request: { json: string }; reply: Outcome<{ id: string }> };
+  'packs/set-enabled': { request: { id: string; enabled: boolean }; reply: Outcome<object> };
+  'packs/delete': { request: { id: string }; reply: Outcome<object> };
 }
 
-export type ImportReply = { ok: true; articles: number; annotations: number } | { ok: false; error: string };
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+export interface DetectorConfig {
+  packs: TopicPack[];
+  disabledPacks: string[];
+  cueFactors: [string, number][];
+  verdicts: [string, Stance | null][];
+}
+
+/** Who may send a message: a content script in a web page, an extension page, or either. */
+export type SenderKind = 'content' | 'extension' | 'any';
 
 export type MessageType = keyof Protocol;
 export type Message<T extends MessageType = MessageType> = {
@@ -22,19 +50,52 @@ export type Reply<T extends MessageType> = Protocol[T]['reply'];
 
 /** Largest import accepted: bigger files are refused before parsing. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+/** Largest topic pack accepted, as JSON text. */
+export const MAX_PACK_CHARS = 2 * 1024 * 1024;
 
-const validators: { [K in MessageType]: Validator<Message<K>> } = {
-  'page/analyzed': obj({ type: literal('page/analyzed'), article: nullable(validateArticleAnalysis) }),
-  'library/import': obj({ type: literal('library/import'), json: str({ max: MAX_IMPORT_CHARS }) }),
+const url = str({ min: 8, max: 4_000, pattern: /^https?:\/\// });
+const packId = str({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
+
+const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Message<K>> } } = {
+  'page/analyzed': {
+    sender: 'content',
+    validate: obj({ type: literal('page/analyzed'), article: nullable(validateArticleAnalysis) }),
+  },
+  'detector/config': { sender: 'any', validate: obj({ type: literal('detector/config') }) },
+  'claim/correct': {
+    sender: 'any',
+    validate: obj({
+      type: literal('claim/correct'),
+      articleUrl: url,
+      claim: validateClaim,
+      detected: nullable(validateStance),
+      verdict: nullable(validateStance),
+    }),
+  },
+  'library/import': {
+    sender: 'extension',
+    validate: obj({ type: literal('library/import'), json: str({ max: MAX_IMPORT_CHARS }) }),
+  },
+  'packs/save': {
+    sender: 'extension',
+    validate: obj({ type: literal('packs/save'), json: str({ max: MAX_PACK_CHARS }) }),
+  },
+  'packs/set-enabled': {
+    sender: 'extension',
+    validate: obj({ type: literal('packs/set-enabled'), id: packId, enabled: bool }),
+  },
+  'packs/delete': { sender: 'extension', validate: obj({ type: literal('packs/delete'), id: packId }) },
 };
 
-/** Validates an incoming message of any type. */
-export function parseMessage(input: unknown): Result<Message> {
+/** Validates an incoming message of any type, and says who may send it. */
+export function parseMessage(input: unknown): Result<{ message: Message; sender: SenderKind }> {
   if (typeof input !== 'object' || input === null) return { ok: false, error: 'message: expected an object' };
   const type = (input as { type?: unknown }).type;
-  if (typeof type !== 'string' || !Object.hasOwn(validators, type))
+  if (typeof type !== 'string' || !Object.hasOwn(rules, type))
     return { ok: false, error: `message: unknown type ${JSON.stringify(type)?.slice(0, 60)}` };
-  return validators[type as MessageType](input, 'message');
+  const rule = rules[type as MessageType];
+  const parsed = rule.validate(input, 'message');
+  return parsed.ok ? { ok: true, value: { message: parsed.value, sender: rule.sender } } : parsed;
 }
 
 export type Handlers = {

@@ -24,7 +24,8 @@ export const validatePositionSelector = obj({
 });
 
 export const validateCueHit = obj({
-  phrase: str({ min: 1, max: 120 }),
+  phrase: str({ min: 1, max: 300 }),
+  key: str({ min: 1, max: 300 }),
   stance: validateStance,
   weight: num({ min: 0, max: 10 }),
   negated: bool,

@@ -1,7 +1,9 @@
 import { ArticleRepository, LibraryRepository } from './db/articles.ts';
+import { DetectionRepository } from './db/detection.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
+import { parseTopicPack } from './detect/pack.ts';
 import { parseExport } from './export/import.ts';
-import { parseMessage, type Handlers, type Message, type MessageType } from './messages.ts';
+import { parseMessage, type Handlers, type Message, type MessageType, type SenderKind } from './messages.ts';
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */
 export interface SenderInfo {
@@ -15,15 +17,40 @@ export interface ServiceDeps {
   /** Shows the number of claims on a tab's toolbar icon; an empty string clears it. */
   setBadge(tabId: number, text: string): Promise<void>;
   now(): Date;
+  /** Ids of the packs that ship with the extension: the reader's own packs may not take them. */
+  builtInPackIds: readonly string[];
 }
 
-export function createHandlers({ db, setBadge, now }: ServiceDeps): Handlers {
+export function createHandlers({ db, setBadge, now, builtInPackIds }: ServiceDeps): Handlers {
   const articles = new ArticleRepository(db);
   const library = new LibraryRepository(db);
+  const detection = new DetectionRepository(db);
+  const badge = async (tabId: number | undefined, count: number) => {
+    if (tabId !== undefined) await setBadge(tabId, count > 0 ? String(count) : '');
+  };
   return {
     'page/analyzed': async ({ article }, tabId) => {
       const claimCount = article ? (await articles.saveAnalysis(article, now())).claimCount : 0;
-      if (tabId !== undefined) await setBadge(tabId, claimCount > 0 ? String(claimCount) : '');
+      await badge(tabId, claimCount);
+      return { claimCount };
+    },
+    'detector/config': async () => {
+      const [packs, disabledPacks, adjustments] = await Promise.all([
+        detection.packs(),
+        detection.disabledPacks(),
+        detection.adjustments(),
+      ]);
+      return {
+        packs: packs.map((p) => p.pack),
+        disabledPacks,
+        cueFactors: [...adjustments.cueFactors],
+        verdicts: [...adjustments.verdicts],
+      };
+    },
+    'claim/correct': async ({ articleUrl, claim, detected, verdict }, tabId) => {
+      await detection.correct({ articleUrl, claim, detected, verdict }, now());
+      const claimCount = (await articles.findByUrl(articleUrl))?.claimCount ?? 0;
+      await badge(tabId, claimCount);
       return { claimCount };
     },
     'library/import': async ({ json }) => {
@@ -32,11 +59,33 @@ export function createHandlers({ db, setBadge, now }: ServiceDeps): Handlers {
       await library.apply(parsed.value);
       return { ok: true, articles: parsed.value.articles.length, annotations: parsed.value.claims.length };
     },
+    'packs/save': async ({ json }) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(json);
+      } catch (error) {
+        return { ok: false, error: `Not JSON: ${(error as Error).message}` };
+      }
+      const pack = parseTopicPack(data);
+      if (!pack.ok) return { ok: false, error: `Not a valid topic pack: ${pack.error}` };
+      try {
+        return { ok: true, id: (await detection.savePack(pack.value, builtInPackIds, now())).id };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+    'packs/set-enabled': async ({ id, enabled }) => {
+      await detection.setEnabled(id, enabled);
+      return { ok: true };
+    },
+    'packs/delete': async ({ id }) => {
+      if (builtInPackIds.includes(id))
+        return { ok: false, error: 'Built-in packs can be switched off, not deleted.' };
+      await detection.deletePack(id);
+      return { ok: true };
+    },
   };
 }
-
-/** Which contexts may send which messages: pages' content scripts report analyses; only extension pages import. */
-const FROM_CONTENT_SCRIPT: ReadonlySet<MessageType> = new Set(['page/analyzed']);
 
 /**
  * Checks a message's sender and shape, then runs its handler. Anything from outside ClaimLens, from the
@@ -51,14 +100,20 @@ export async function dispatch(
   if (sender.id !== own.id) throw new Error('Refused: message from another extension or a page');
   const parsed = parseMessage(raw);
   if (!parsed.ok) throw new Error(`Refused: ${parsed.error}`);
-  const message = parsed.value;
-  // Extension pages may sit in a tab too (the dashboard): what tells them apart is their origin.
-  const fromExtensionPage = sender.url?.startsWith(own.origin) === true;
-  const fromContentScript =
-    !fromExtensionPage && sender.tab !== undefined && /^https?:/.test(sender.url ?? '');
-  if (FROM_CONTENT_SCRIPT.has(message.type) ? !fromContentScript : !fromExtensionPage)
+  const { message, sender: allowed } = parsed.value;
+  if (!allowedFrom(allowed, sender, own.origin))
     throw new Error(`Refused: ${message.type} may not be sent from ${sender.url ?? 'an unknown context'}`);
   return run(message, handlers, sender.tab?.id);
+}
+
+function allowedFrom(kind: SenderKind, sender: SenderInfo, origin: string): boolean {
+  // Extension pages may sit in a tab too (the dashboard): what tells them apart is their origin.
+  const fromExtensionPage = sender.url?.startsWith(origin) === true;
+  const fromContentScript =
+    !fromExtensionPage && sender.tab !== undefined && /^https?:/.test(sender.url ?? '');
+  if (kind === 'content') return fromContentScript;
+  if (kind === 'extension') return fromExtensionPage;
+  return fromContentScript || fromExtensionPage;
 }
 
 function run<T extends MessageType>(message: Message<T>, handlers: Handlers, tabId: number | undefined) {

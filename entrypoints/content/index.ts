@@ -1,44 +1,61 @@
 import './highlights.css';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { analyzeDocument } from '../../utils/analyze.ts';
-import { compileDetector } from '../../utils/detect/detect.ts';
+import { detectorFromConfig } from '../../utils/detect/config.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
-import { paintStances } from '../../utils/highlight/paint.ts';
-import { makeSender } from '../../utils/messages.ts';
+import { makeSender, type DetectorConfig } from '../../utils/messages.ts';
+import { watchClaims } from './hover.ts';
+import { PageClaims } from './page-claims.ts';
 
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
-    void analyzePage();
+  main(ctx) {
+    void analyzePage(ctx);
   },
 });
 
 /** One pass: extract → detect → highlight, measured as the contract says, then reported to the background. */
-async function analyzePage(): Promise<void> {
+async function analyzePage(ctx: ContentScriptContext): Promise<void> {
+  const detector = detectorFromConfig(BUILT_IN_PACKS, await loadConfig());
   const start = performance.now();
-  const analysis = analyzeDocument(document, location.href, compileDetector(BUILT_IN_PACKS));
-  if (analysis.kind === 'article') {
-    const { map, claims } = analysis;
-    const ranges = [];
-    for (const claim of claims) {
-      const points = map.rangePoints(claim);
-      if (!points) continue;
-      const range = new Range();
-      range.setStart(points.start.node, points.start.offset);
-      range.setEnd(points.end.node, points.end.offset);
-      ranges.push({ stance: claim.stance, range });
-    }
-    paintStances(CSS.highlights, () => new Highlight(), ranges);
-  }
+  const analysis = analyzeDocument(document, location.href, detector);
+  const page = analysis.kind === 'article' ? new PageClaims(analysis.map) : null;
+  if (analysis.kind === 'article') page?.paint(analysis.claims);
   performance.measure('claimlens:analyze', { start, end: performance.now() });
-  const article =
-    analysis.kind === 'article'
-      ? { meta: analysis.meta, textLength: analysis.map.text.length, claims: analysis.claims }
-      : null;
+  if (analysis.kind !== 'article' || !page) {
+    await report(null);
+    return;
+  }
+  const { meta, map, claims } = analysis;
+  await report({ meta, textLength: map.text.length, claims });
+  watchClaims(ctx, page, async (painted, verdict) => {
+    await send({
+      type: 'claim/correct',
+      articleUrl: meta.url,
+      claim: painted.claim,
+      detected: painted.claim.stance,
+      verdict,
+    });
+    page.update(painted, verdict);
+  });
+}
+
+/** The reader's packs and what detection learned; the built-in packs alone if the background cannot answer. */
+async function loadConfig(): Promise<DetectorConfig | null> {
+  try {
+    return await send({ type: 'detector/config' });
+  } catch (error) {
+    console.warn('ClaimLens: detection settings unavailable, using the built-in packs', error);
+    return null;
+  }
+}
+
+async function report(article: Parameters<typeof send<'page/analyzed'>>[0]['article']): Promise<void> {
   try {
     await send({ type: 'page/analyzed', article });
   } catch (error) {

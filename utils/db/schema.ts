@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Stance } from '../detect/pack.ts';
+import type { Correction } from '../detect/learn.ts';
+import type { Stance, TopicPack } from '../detect/pack.ts';
 import type { ClaimPayload } from '../model.ts';
 
 export type StanceCounts = Record<Stance, number>;
@@ -27,6 +28,27 @@ export interface ClaimRecord extends ClaimPayload {
   articleId: string;
 }
 
+/** A reader's correction of one claim, kept for good: the history is what detection learns from. */
+export interface CorrectionRecord extends Correction {
+  id: string;
+  articleId: string;
+  text: string;
+}
+
+/** A topic pack the reader added. The built-in packs ship with the extension; only their switch is stored. */
+export interface PackRecord {
+  id: string;
+  pack: TopicPack;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Small named settings, each validated where it is read. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
 export const DATABASE_NAME = 'claimlens';
 
 /**
@@ -36,12 +58,23 @@ export const DATABASE_NAME = 'claimlens';
 export class ClaimLensDatabase extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   claims!: EntityTable<ClaimRecord, 'id'>;
+  corrections!: EntityTable<CorrectionRecord, 'id'>;
+  packs!: EntityTable<PackRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       articles: 'id, *urls, site, published, lastSeen',
       claims: 'id, articleId, stance',
+    });
+    // v2: the reader's corrections (detection learns from them), their own topic packs, and settings.
+    this.version(2).stores({
+      articles: 'id, *urls, site, published, lastSeen',
+      claims: 'id, articleId, stance',
+      corrections: 'id, sentenceKey, articleId, createdAt',
+      packs: 'id, updatedAt',
+      settings: 'key',
     });
   }
 }

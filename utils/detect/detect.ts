@@ -28,6 +28,8 @@ import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type Top
 export interface CueHit extends Span {
   /** The pack's phrase, or the words a rule matched ("capex … raised"). */
   phrase: string;
+  /** Which cue or rule fired (`cueKey`), for learning from the reader's corrections. */
+  key: string;
   /** The stance the cue counted for, after negation and framing. */
   stance: Stance;
   weight: number;
@@ -226,6 +228,7 @@ interface Evidence {
   stance: Stance;
   weight: number;
   phrase: string;
+  key: string;
   /** Token ranges it covers (one for a cue, one per family member for a rule). */
   parts: { first: number; last: number }[];
 }
@@ -252,10 +255,9 @@ class Reading {
   }
 
   claims(articleOnTopic: boolean): DetectedClaim[] {
-    if (process.env.CLDEBUG)
-      console.log(
-        JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])),
-      );
+    console.log(
+      JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])),
+    );
     const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
     // Questions ask; they do not claim. Fragments and datelines are not claims either.
     if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
@@ -411,6 +413,7 @@ class Reading {
       clause.score[stance] += weight;
       clause.cues.push({
         phrase: item.phrase,
+        key: item.key,
         stance,
         weight: round(weight),
         negated: turned && !asked,
@@ -429,16 +432,16 @@ class Reading {
     for (const m of inClause) {
       if (m.entry.kind !== 'cue' || this.aboutSomethingElse(m)) continue;
       const { stance, weight, phrase } = m.entry.cue;
-      candidates.push({ stance, weight, phrase, parts: [m] });
+      candidates.push({ stance, weight, phrase, key: m.entry.key, parts: [m] });
     }
     const members = inClause.filter((m) => m.entry.kind === 'member' && !this.aboutSomethingElse(m));
-    for (const { rule, weight } of this.rules) {
+    for (const { rule, weight, key } of this.rules) {
       const parts = closestMembers(rule, members);
       if (!parts) continue;
       const phrase = parts
         .map((p) => this.text.slice(this.tokens[p.first]?.start ?? 0, this.tokens[p.last - 1]?.end ?? 0))
         .join(' … ');
-      candidates.push({ stance: rule.stance, weight, phrase, parts });
+      candidates.push({ stance: rule.stance, weight, phrase, key, parts });
     }
     candidates.sort((a, b) => b.weight - a.weight || span(b) - span(a));
     const used = new Set<number>();

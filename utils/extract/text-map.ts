@@ -21,6 +21,8 @@ export class TextMap {
   readonly blocks: Span[];
   private readonly nodes: Text[];
   private readonly starts: number[];
+  /** Built on first use: the way from a node back to its place in `text` (hover and selection need it). */
+  private indexOfNode: Map<Node, number> | undefined;
 
   private constructor(text: string, blocks: Span[], nodes: Text[], starts: number[]) {
     this.text = text;
@@ -109,6 +111,15 @@ export class TextMap {
     const start = this.pointAt(span.start, false);
     const end = this.pointAt(span.end, true);
     return start && end ? { start, end } : null;
+  }
+
+  /** The flat-text offset of a DOM point inside one of the walked text nodes, or null for any other node. */
+  offsetOf(node: Node, offset: number): number | null {
+    this.indexOfNode ??= new Map(this.nodes.map((n, i) => [n, i]));
+    const index = this.indexOfNode.get(node);
+    const start = index === undefined ? undefined : this.starts[index];
+    if (start === undefined) return null;
+    return start + Math.max(0, Math.min(offset, (node as Text).data.length));
   }
 
   /** The text nodes walked, in document order (for tests and incremental passes). */

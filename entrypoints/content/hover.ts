@@ -1,0 +1,60 @@
+import type { Verdict } from '../../components/ClaimCard.tsx';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CardUi } from './card-ui.tsx';
+import type { PageClaims, PaintedClaim } from './page-claims.ts';
+
+/** How long the pointer rests on a claim before its card opens, and off it before the card closes. */
+const OPEN_DELAY_MS = 350;
+const CLOSE_DELAY_MS = 500;
+
+/**
+ * Opens a claim's card when the pointer rests on it or the reader clicks it. Listening adds nothing to the
+ * page; the card's host is created only when a card opens.
+ */
+export function watchClaims(
+  ctx: ContentScriptContext,
+  claims: PageClaims,
+  onVerdict: (claim: PaintedClaim, verdict: Verdict) => Promise<void>,
+): void {
+  const card = new CardUi(ctx, onVerdict);
+  let pending: PaintedClaim | undefined;
+  let openTimer: number | undefined;
+  let closeTimer: number | undefined;
+  let frame = 0;
+  let pinned = false;
+
+  const onPointer = (x: number, y: number) => {
+    const over = claims.at(x, y);
+    if (over && over === card.current) {
+      clearTimeout(closeTimer);
+      return;
+    }
+    if (over !== pending) {
+      pending = over;
+      clearTimeout(openTimer);
+      if (over) openTimer = ctx.setTimeout(() => void card.show(over, false), OPEN_DELAY_MS);
+    }
+    if (!over && card.current && !pinned && !card.contains(x, y)) {
+      clearTimeout(closeTimer);
+      closeTimer = ctx.setTimeout(() => card.hide(), CLOSE_DELAY_MS);
+    } else if (card.contains(x, y)) clearTimeout(closeTimer);
+  };
+
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      // One hit test per frame at most, however fast the pointer moves.
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => onPointer(event.clientX, event.clientY));
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(document, 'click', (event) => {
+    if (card.contains(event.clientX, event.clientY)) return;
+    const over = claims.at(event.clientX, event.clientY);
+    pinned = !!over;
+    if (over) void card.show(over, true);
+    else if (card.current) card.hide();
+  });
+}

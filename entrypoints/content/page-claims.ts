@@ -1,0 +1,79 @@
+import type { AnalyzedClaim } from '../../utils/analyze.ts';
+import type { Stance } from '../../utils/detect/pack.ts';
+import type { TextMap } from '../../utils/extract/text-map.ts';
+import { spanAt } from '../../utils/highlight/hit-test.ts';
+import { paintStances } from '../../utils/highlight/paint.ts';
+
+export interface PaintedClaim {
+  claim: AnalyzedClaim;
+  range: Range;
+  /** The reader gave their word on it in this visit. */
+  corrected: boolean;
+}
+
+/** The claims painted on this page, in reading order, and the way from a point on screen back to one of them. */
+export class PageClaims {
+  private painted: PaintedClaim[] = [];
+
+  constructor(private readonly map: TextMap) {}
+
+  /** Paints `claims` (replacing what was painted) and returns how many got a range. */
+  paint(claims: readonly AnalyzedClaim[]): number {
+    this.painted = [];
+    for (const claim of claims) {
+      const points = this.map.rangePoints(claim);
+      if (!points) continue;
+      const range = new Range();
+      range.setStart(points.start.node, points.start.offset);
+      range.setEnd(points.end.node, points.end.offset);
+      this.painted.push({ claim, range, corrected: false });
+    }
+    this.repaint();
+    return this.painted.length;
+  }
+
+  /** Changes one claim's stance (or removes it, for "not a claim") and repaints at once. */
+  update(target: PaintedClaim, stance: Stance | null): void {
+    if (stance === null) this.painted = this.painted.filter((p) => p !== target);
+    else Object.assign(target, { claim: { ...target.claim, stance, confidence: 0.99 }, corrected: true });
+    this.repaint();
+  }
+
+  /** The claim under a viewport point, if the point is really on its text (not just nearest to it). */
+  at(x: number, y: number): PaintedClaim | undefined {
+    const caret = caretAt(x, y);
+    if (!caret) return undefined;
+    const offset = this.map.offsetOf(caret.node, caret.offset);
+    if (offset === null) return undefined;
+    const found = spanAt(
+      this.painted.map((p) => ({ start: p.claim.start, end: p.claim.end, painted: p })),
+      offset,
+    )?.painted;
+    if (!found) return undefined;
+    for (const rect of found.range.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return found;
+    }
+    return undefined;
+  }
+
+  private repaint(): void {
+    paintStances(
+      CSS.highlights,
+      () => new Highlight(),
+      this.painted.map((p) => ({ stance: p.claim.stance, range: p.range })),
+    );
+  }
+}
+
+/** The text position under a point: Chromium has caretRangeFromPoint, Firefox caretPositionFromPoint. */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
