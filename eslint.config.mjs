@@ -19,4 +19,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The extension and its core speak through the UI and warnings only; scripts may print.
+    files: ['utils/**', 'entrypoints/**', 'components/**'],
+    rules: { 'no-console': ['error', { allow: ['warn', 'error'] }] },
+  },
 );

@@ -4,6 +4,7 @@ import { findMainContent } from './extract/main-content.ts';
 import { readMetadata, type ArticleMeta } from './extract/metadata.ts';
 import { TextMap } from './extract/text-map.ts';
 import { splitSentences, type Span } from './text/segment.ts';
+import { codePointCounter } from './text/tokens.ts';
 
 export interface AnalyzedClaim extends DetectedClaim {
   selectors: [TextQuoteSelector, TextPositionSelector];

@@ -1,5 +1,5 @@
 import type { Span } from '../text/segment.ts';
-import { fromCodePointOffset, toCodePointOffset } from '../text/tokens.ts';
+import { codePointCounter, fromCodePointOffset } from '../text/tokens.ts';
 
 /** Context kept on each side of a quote: enough to tell repeated phrases apart, short enough to survive edits. */
 export const QUOTE_CONTEXT_CHARS = 32;
@@ -20,9 +20,14 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-export function describeSpan(text: string, span: Span): [TextQuoteSelector, TextPositionSelector] {
-  const start = toCodePointOffset(text, span.start);
-  const length = toCodePointOffset(text.slice(span.start, span.end), span.end - span.start);
+/** Describes spans of one text; pass a `codePointCounter(text)` when describing many spans of it. */
+export function describeSpan(
+  text: string,
+  span: Span,
+  codePoints: (utf16Offset: number) => number = codePointCounter(text),
+): [TextQuoteSelector, TextPositionSelector] {
+  const start = codePoints(span.start);
+  const end = codePoints(span.end);
   return [
     {
       type: 'TextQuoteSelector',
@@ -30,7 +35,7 @@ export function describeSpan(text: string, span: Span): [TextQuoteSelector, Text
       prefix: text.slice(Math.max(0, span.start - QUOTE_CONTEXT_CHARS), span.start),
       suffix: text.slice(span.end, span.end + QUOTE_CONTEXT_CHARS),
     },
-    { type: 'TextPositionSelector', start, end: start + length },
+    { type: 'TextPositionSelector', start, end },
   ];
 }
 

@@ -202,8 +202,13 @@ function detectAll(
   const articleOnTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
+    const weighable = sentence.found.some((f) => f.entry.kind === 'cue' || f.entry.kind === 'member');
+    if (!weighable && adjustments.verdicts.size === 0) continue; // nothing in it can make a claim
     const reading = new Reading(text, sentence, rules);
-    const verdict = adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)));
+    const verdict =
+      adjustments.verdicts.size > 0
+        ? adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)))
+        : undefined;
     if (verdict === undefined) claims.push(...reading.claims(articleOnTopic));
     else if (verdict !== null)
       claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
@@ -255,9 +260,6 @@ class Reading {
   }
 
   claims(articleOnTopic: boolean): DetectedClaim[] {
-    console.log(
-      JSON.stringify(this.clauses.map((c) => [c.first, c.last, c.score, c.cues.map((x) => x.phrase)])),
-    );
     const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
     // Questions ask; they do not claim. Fragments and datelines are not claims either.
     if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
@@ -361,6 +363,8 @@ class Reading {
 
   private scoreClause(clause: Clause): void {
     const inClause = this.found.filter((f) => f.first >= clause.first && f.last <= clause.last);
+    // Most clauses carry no cue and no rule word: nothing to weigh.
+    if (!inClause.some((f) => f.entry.kind === 'cue' || f.entry.kind === 'member')) return;
     const frames = inClause.filter((f) => f.entry.kind === 'frame');
     const dismissed = inClause.some((f) => f.entry.kind === 'dismissal');
     const reframed = new Set(inClause.flatMap((f) => (f.entry.kind === 'reframe' ? [f.entry.turns] : [])));
@@ -434,9 +438,16 @@ class Reading {
       const { stance, weight, phrase } = m.entry.cue;
       candidates.push({ stance, weight, phrase, key: m.entry.key, parts: [m] });
     }
-    const members = inClause.filter((m) => m.entry.kind === 'member' && !this.aboutSomethingElse(m));
-    for (const { rule, weight, key } of this.rules) {
-      const parts = closestMembers(rule, members);
+    // Members grouped by family once, so each rule looks only at its own families (most find none).
+    const byFamily = new Map<string, PhraseMatch<Entry>[]>();
+    for (const m of inClause) {
+      if (m.entry.kind !== 'member' || this.aboutSomethingElse(m)) continue;
+      const list = byFamily.get(m.entry.family);
+      if (list) list.push(m);
+      else byFamily.set(m.entry.family, [m]);
+    }
+    for (const { rule, weight, key } of byFamily.size < 2 ? [] : this.rules) {
+      const parts = closestMembers(rule, byFamily);
       if (!parts) continue;
       const phrase = parts
         .map((p) => this.text.slice(this.tokens[p.first]?.start ?? 0, this.tokens[p.last - 1]?.end ?? 0))
@@ -471,11 +482,16 @@ class Reading {
 }
 
 /** The closest set of one member per family of `rule`, no two overlapping, within its reach; or null. */
-function closestMembers(rule: Rule, members: readonly PhraseMatch<Entry>[]): PhraseMatch<Entry>[] | null {
-  const byFamily = rule.families.map((f) =>
-    members.filter((m) => m.entry.kind === 'member' && m.entry.family === f),
-  );
-  if (byFamily.some((list) => list.length === 0)) return null;
+function closestMembers(
+  rule: Rule,
+  members: ReadonlyMap<string, PhraseMatch<Entry>[]>,
+): PhraseMatch<Entry>[] | null {
+  const byFamily: PhraseMatch<Entry>[][] = [];
+  for (const family of rule.families) {
+    const list = members.get(family);
+    if (!list) return null;
+    byFamily.push(list);
+  }
   const reach = rule.within ?? DEFAULT_RULE_REACH;
   let best: PhraseMatch<Entry>[] | null = null;
   let bestSpan = Infinity;

@@ -13,12 +13,15 @@ export interface PhraseMatch<T> {
 interface Node<T> {
   words: Map<string, Node<T>>;
   /** Prefix children, bucketed by their first two letters so a word only tries the few that can match. */
-  prefixes: Map<string, { prefix: string; node: Node<T> }[]>;
+  prefixes: Map<number, { prefix: string; node: Node<T> }[]>;
   gap?: Node<T>;
   out: T[];
 }
 
 const newNode = <T>(): Node<T> => ({ words: new Map(), prefixes: new Map(), out: [] });
+
+/** The bucket of a word or prefix: its first two UTF-16 units as one number (no string is made per word). */
+const bucketOf = (word: string) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) || 0);
 
 /** Splits a pack phrase into the words the tokenizer would produce (hyphens separate, apostrophes fold). */
 export function phraseWords(phrase: string): string[] {
@@ -44,7 +47,7 @@ export class PhraseMatcher<T> {
         node = node.gap;
       } else if (word.endsWith('*')) {
         const prefix = word.slice(0, -1);
-        const bucket = prefix.slice(0, 2);
+        const bucket = bucketOf(prefix);
         const list = node.prefixes.get(bucket) ?? [];
         let child = list.find((p) => p.prefix === prefix)?.node;
         if (!child) {
@@ -68,10 +71,11 @@ export class PhraseMatcher<T> {
   /** All matches in `tokens`, each entry reported once per start (the shortest way it matched). */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
+    const found = new Map<T, number>();
     for (let first = 0; first < tokens.length; first++) {
-      const found = new Map<T, number>();
       this.walk(this.root, tokens, first, found, false);
       for (const [entry, last] of found) matches.push({ entry, first, last });
+      found.clear();
     }
     return matches;
   }
@@ -98,7 +102,7 @@ export class PhraseMatcher<T> {
     if (!token) return;
     const exact = node.words.get(token.norm);
     if (exact) this.walk(exact, tokens, pos + 1, found, false);
-    const bucket = node.prefixes.get(token.norm.slice(0, 2));
+    const bucket = node.prefixes.size > 0 ? node.prefixes.get(bucketOf(token.norm)) : undefined;
     if (bucket) {
       for (const { prefix, node: child } of bucket) {
         if (token.norm.startsWith(prefix)) this.walk(child, tokens, pos + 1, found, false);

@@ -5,30 +5,74 @@ export interface Token extends Span {
   norm: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
-/** Words of `text[from, to)` with their offsets; punctuation and hyphens separate words. */
+/** Whether the code point at `i` is a letter or digit: ASCII by comparison, the rest by Unicode property. */
+function isWordAt(text: string, i: number, letterOnly = false): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!letterOnly && c >= 48 && c <= 57);
+  const char = String.fromCodePoint(text.codePointAt(i) ?? c);
+  return letterOnly ? LETTER.test(char) : WORD_CHAR.test(char);
+}
+
+/**
+ * Words of `text[from, to)` with their offsets; punctuation and hyphens separate words, an apostrophe inside a
+ * word does not ("isn't"). A hand-rolled scan: it runs over every word of every page.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > to) break;
-    const norm = m[0].toLowerCase().replace(/’/g, "'");
-    tokens.push({ start: m.index, end, norm: norm.endsWith("'s") ? norm.slice(0, -2) : norm });
+  let i = from;
+  while (i < to) {
+    if (!isWordAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < to && isWordAt(text, i))
+        i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < to && isWordAt(text, i + 1, true)) i++;
+      else break;
+    }
+    let norm = text.slice(start, i).toLowerCase();
+    if (norm.includes('’')) norm = norm.replace(/’/g, "'");
+    tokens.push({ start, end: i, norm: norm.endsWith("'s") ? norm.slice(0, -2) : norm });
   }
   return tokens;
 }
 
 /** Offsets in UTF-16 code units to offsets in Unicode code points, as the W3C selectors count. */
 export function toCodePointOffset(text: string, utf16Offset: number): number {
-  let points = 0;
-  for (let i = 0; i < utf16Offset; i++) {
+  return codePointCounter(text)(utf16Offset);
+}
+
+/**
+ * A counter of code points before any UTF-16 offset of `text`, built in one scan: each call is then a binary
+ * search over the (usually absent) surrogate pairs, so describing hundreds of claims stays linear.
+ */
+export function codePointCounter(text: string): (utf16Offset: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < utf16Offset) i++;
-    points++;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) pairs.push(i++);
+    }
   }
-  return points;
+  if (pairs.length === 0) return (offset) => offset;
+  return (offset) => {
+    // Pairs that end at or before `offset` each count one code point for two units.
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[mid] ?? 0) + 2 <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  };
 }
 
 /** The inverse of toCodePointOffset; -1 when the text has fewer code points. */

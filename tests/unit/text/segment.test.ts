@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../utils/text/segment.ts';
-import { fromCodePointOffset, toCodePointOffset, tokenize } from '../../../utils/text/tokens.ts';
+import {
+  codePointCounter,
+  fromCodePointOffset,
+  toCodePointOffset,
+  tokenize,
+} from '../../../utils/text/tokens.ts';
 import { findFigures } from '../../../utils/text/figures.ts';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -72,5 +77,18 @@ describe('findFigures', () => {
 
   it('ignores bare numbers such as years, and numbers inside names', () => {
     expect(findFigures('In 2025 there were 3 reports on H100 GPUs and the A100.')).toEqual([]);
+  });
+});
+
+describe('codePointCounter', () => {
+  it('agrees with counting code points one by one, with and without astral characters', () => {
+    for (const text of ['plain text', 'a😀b😀😀c', '😀', 'x\uD800y']) {
+      const count = codePointCounter(text);
+      for (let i = 0; i <= text.length; i++) {
+        const slice = text.slice(0, i);
+        // A lone high surrogate cut in half by the slice still counts one.
+        expect(count(i)).toBe([...slice].length);
+      }
+    }
   });
 });
