@@ -31,7 +31,8 @@ export function detectInText(
   detector: Detector,
 ): AnalyzedClaim[] {
   const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
+  const codePoints = codePointCounter(text);
   return detector
     .detect(text, sentences)
-    .map((claim) => ({ ...claim, selectors: describeSpan(text, claim) }));
+    .map((claim) => ({ ...claim, selectors: describeSpan(text, claim, codePoints) }));
 }
