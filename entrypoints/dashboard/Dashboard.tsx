@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { CorrectionList } from '../../components/CorrectionList.tsx';
 import { downloadText } from '../../components/download.ts';
+import { PackManager, type PackActions } from '../../components/PackManager.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
+import { DetectionRepository } from '../../utils/db/detection.ts';
+import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
 import { toCsv } from '../../utils/export/csv.ts';
 import { toMarkdown } from '../../utils/export/markdown.ts';
@@ -13,9 +17,16 @@ import { makeSender, MAX_IMPORT_CHARS } from '../../utils/messages.ts';
 const db = new ClaimLensDatabase();
 const articles = new ArticleRepository(db);
 const claims = new ClaimRepository(db);
+const detection = new DetectionRepository(db);
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
 type Format = 'json' | 'csv' | 'md';
+
+const packActions: PackActions = {
+  save: (json) => send({ type: 'packs/save', json }),
+  setEnabled: (id, enabled) => send({ type: 'packs/set-enabled', id, enabled }),
+  remove: (id) => send({ type: 'packs/delete', id }),
+};
 
 async function exportLibrary(format: Format): Promise<void> {
   const [allArticles, allClaims] = await Promise.all([articles.list(), claims.all()]);
@@ -40,6 +51,14 @@ type ImportState =
 
 export function Dashboard() {
   const library = useLiveQuery(() => articles.list(), []);
+  const teaching = useLiveQuery(
+    async () => ({
+      packs: await detection.packs(),
+      disabled: await detection.disabledPacks(),
+      corrections: await detection.corrections(),
+    }),
+    [],
+  );
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
 
   const onImport = async (event: Event) => {
@@ -130,6 +149,17 @@ export function Dashboard() {
             ))}
           </ul>
         </section>
+      )}
+      {teaching.status === 'ready' && (
+        <>
+          <PackManager
+            builtIn={BUILT_IN_PACKS}
+            own={teaching.value.packs}
+            disabled={teaching.value.disabled}
+            actions={packActions}
+          />
+          <CorrectionList corrections={teaching.value.corrections} />
+        </>
       )}
     </main>
   );

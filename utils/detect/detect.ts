@@ -68,12 +68,12 @@ export const cueKey = (source: { stance: Stance; phrase?: string; families?: rea
   `${source.stance}:${source.phrase ?? source.families?.join('+') ?? ''}`;
 
 type Entry =
-  | { kind: 'anchor'; phrase: string; strong: boolean }
-  | { kind: 'cue'; cue: Cue; key: string }
-  | { kind: 'member'; family: string }
-  | { kind: 'reframe'; turns: Stance }
-  | { kind: 'report' }
-  | { kind: 'entity'; name: string }
+  | { kind: 'anchor'; pack: number; phrase: string; strong: boolean }
+  | { kind: 'cue'; pack: number; cue: Cue; key: string }
+  | { kind: 'member'; pack: number; family: string }
+  | { kind: 'reframe'; pack: number; turns: Stance }
+  | { kind: 'report'; pack: number }
+  | { kind: 'entity'; pack: number; name: string }
   | { kind: 'negator' }
   | { kind: 'frame' }
   | { kind: 'dismissal' }
@@ -119,6 +119,7 @@ export interface Detector {
 }
 
 interface CompiledRule {
+  pack: number;
   rule: Rule;
   weight: number;
   key: string;
@@ -132,29 +133,36 @@ export function compileDetector(
   const matcher = new PhraseMatcher<Entry>();
   const rules: CompiledRule[] = [];
   const factor = (key: string) => adjustments.cueFactors.get(key) ?? 1;
-  for (const pack of packs) {
-    if (pack.enabled === false) continue;
-    // Families are named per pack, so two packs may both have a "spending" family without mixing.
-    const family = (name: string) => `${pack.id}/${name}`;
-    for (const phrase of pack.anchors) matcher.add(phrase, { kind: 'anchor', phrase, strong: true });
-    for (const phrase of pack.contextAnchors) matcher.add(phrase, { kind: 'anchor', phrase, strong: false });
+  const enabled = packs.filter((pack) => pack.enabled !== false);
+  for (const [index, pack] of enabled.entries()) {
+    for (const phrase of pack.anchors)
+      matcher.add(phrase, { kind: 'anchor', pack: index, phrase, strong: true });
+    for (const phrase of pack.contextAnchors)
+      matcher.add(phrase, { kind: 'anchor', pack: index, phrase, strong: false });
     for (const cue of pack.cues) {
       const key = cueKey(cue);
-      matcher.add(cue.phrase, { kind: 'cue', cue: { ...cue, weight: cue.weight * factor(key) }, key });
+      matcher.add(cue.phrase, {
+        kind: 'cue',
+        pack: index,
+        cue: { ...cue, weight: cue.weight * factor(key) },
+        key,
+      });
     }
     for (const [name, phrases] of Object.entries(pack.families))
-      for (const phrase of phrases) matcher.add(phrase, { kind: 'member', family: family(name) });
+      for (const phrase of phrases) matcher.add(phrase, { kind: 'member', pack: index, family: name });
     for (const rule of pack.rules) {
       const key = cueKey(rule);
       rules.push({
-        rule: { ...rule, families: rule.families.map(family) },
+        pack: index,
+        rule,
         weight: rule.weight * factor(key),
         key,
       });
     }
-    for (const { phrase, turns } of pack.reframes) matcher.add(phrase, { kind: 'reframe', turns });
-    for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report' });
-    for (const name of pack.entities) matcher.add(name, { kind: 'entity', name });
+    for (const { phrase, turns } of pack.reframes)
+      matcher.add(phrase, { kind: 'reframe', pack: index, turns });
+    for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report', pack: index });
+    for (const name of pack.entities) matcher.add(name, { kind: 'entity', pack: index, name });
   }
   const add = (phrases: readonly string[], entry: (phrase: string) => Entry) => {
     for (const phrase of phrases) matcher.add(phrase, entry(phrase));
@@ -176,7 +184,9 @@ export function compileDetector(
     weak: WEAK_CONTRASTS.includes(p),
   }));
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
-  return { detect: (text, sentences) => detectAll(matcher, rules, adjustments, text, sentences) };
+  return {
+    detect: (text, sentences) => detectAll(matcher, rules, enabled.length, adjustments, text, sentences),
+  };
 }
 
 interface Sentence extends Span {
@@ -187,6 +197,7 @@ interface Sentence extends Span {
 function detectAll(
   matcher: PhraseMatcher<Entry>,
   rules: readonly CompiledRule[],
+  packCount: number,
   adjustments: Adjustments,
   text: string,
   spans: readonly Span[],
@@ -195,27 +206,39 @@ function detectAll(
     const tokens = tokenize(text, span.start, span.end);
     return { ...span, tokens, found: matcher.matchAll(tokens) };
   });
-  const strongAnchors = new Set<string>();
+  // Each pack judges its own topic: a rail-freight pack's anchors must not let the AI pack's rules loose.
+  const strongAnchors = Array.from({ length: packCount }, () => new Set<string>());
   for (const s of sentences)
     for (const { entry } of s.found)
-      if (entry.kind === 'anchor' && entry.strong) strongAnchors.add(entry.phrase);
-  const articleOnTopic = strongAnchors.size >= ARTICLE_TOPIC_ANCHORS;
+      if (entry.kind === 'anchor' && entry.strong) strongAnchors[entry.pack]?.add(entry.phrase);
   const claims: DetectedClaim[] = [];
   for (const sentence of sentences) {
-    const weighable = sentence.found.some((f) => f.entry.kind === 'cue' || f.entry.kind === 'member');
-    if (!weighable && adjustments.verdicts.size === 0) continue; // nothing in it can make a claim
-    const reading = new Reading(text, sentence, rules);
     const verdict =
       adjustments.verdicts.size > 0
         ? adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)))
         : undefined;
-    if (verdict === undefined) claims.push(...reading.claims(articleOnTopic));
-    else if (verdict !== null)
+    if (verdict === null) continue; // the reader said this is not a claim
+    const packs = new Set<number>();
+    for (const { entry } of sentence.found)
+      if (entry.kind === 'cue' || entry.kind === 'member') packs.add(entry.pack);
+    if (verdict !== undefined) {
+      const reading = new Reading(text, sentence, rules, packs.values().next().value ?? 0);
       claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
-    // A null verdict: the reader said this is not a claim.
+      continue;
+    }
+    // Where two packs both see a claim in one sentence, the surer reading stands.
+    let best: DetectedClaim[] = [];
+    for (const pack of packs) {
+      const onTopic = (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
+      const found = new Reading(text, sentence, rules, pack).claims(onTopic);
+      if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
+    }
+    claims.push(...best);
   }
   return claims;
 }
+
+const surest = (claims: readonly DetectedClaim[]) => Math.max(...claims.map((c) => c.confidence));
 
 interface Clause {
   first: number;
@@ -242,15 +265,19 @@ interface Evidence {
 class Reading {
   private readonly tokens: Token[];
   private readonly found: PhraseMatch<Entry>[];
+  private readonly rules: readonly CompiledRule[];
   private readonly clauses: Clause[];
 
   constructor(
     private readonly text: string,
     private readonly sentence: Sentence,
-    private readonly rules: readonly CompiledRule[],
+    allRules: readonly CompiledRule[],
+    pack: number,
   ) {
     this.tokens = sentence.tokens;
-    this.found = sentence.found;
+    // The language's own words (negators, hedges, contrasts) and this one pack's.
+    this.found = sentence.found.filter((f) => !('pack' in f.entry) || f.entry.pack === pack);
+    this.rules = allRules.filter((r) => r.pack === pack);
     this.clauses = this.splitClauses();
     for (const clause of this.clauses) this.scoreClause(clause);
   }

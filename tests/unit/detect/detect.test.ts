@@ -136,4 +136,23 @@ describe('detector: packs', () => {
     expect(detectInText(text, blocks, 'en', compileDetector([pack]))).toHaveLength(1);
     expect(detectInText(text, blocks, 'en', compileDetector([{ ...pack, enabled: false }]))).toHaveLength(0);
   });
+
+  it('keeps each pack to its own topic: one pack’s anchors do not let another pack’s rules loose', () => {
+    const rail = parseTopicPack({
+      id: 'rail',
+      name: 'Rail',
+      version: 1,
+      anchors: ['freight', 'rail*', 'wagon*'],
+      cues: [{ phrase: 'wagon* ... idle', stance: 'overcapacity', weight: 1.6 }],
+    });
+    if (!rail.ok) throw new Error(rail.error);
+    const text =
+      'Rail freight traffic fell again in June at the yard.\n\nHundreds of wagons now stand idle on the sidings.';
+    const blocks = [
+      { start: 0, end: text.indexOf('\n') },
+      { start: text.indexOf('Hundreds'), end: text.length },
+    ];
+    const claims = detectInText(text, blocks, 'en', compileDetector([...BUILT_IN_PACKS, rail.value]));
+    expect(claims.map((c) => c.text)).toEqual(['Hundreds of wagons now stand idle on the sidings.']);
+  });
 });
