@@ -11,6 +11,7 @@ export default defineBackground(() => {
     db: new ClaimLensDatabase(),
     now: () => new Date(),
     builtInPackIds: BUILT_IN_PACKS.map((p) => p.id),
+    newId: () => crypto.randomUUID(),
     setBadge: async (tabId, text) => {
       await action.setBadgeBackgroundColor({ tabId, color: '#0072B2' });
       await action.setBadgeText({ tabId, text });

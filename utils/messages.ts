@@ -1,12 +1,15 @@
+import type { AnnotationRecord, TagRecord } from './db/schema.ts';
 import type { Stance, TopicPack } from './detect/pack.ts';
 import {
+  validateAnnotationInput,
   validateArticleAnalysis,
   validateClaim,
   validateStance,
+  type AnnotationInput,
   type ArticleAnalysis,
   type ClaimPayload,
 } from './model.ts';
-import { bool, literal, nullable, obj, str, type Result, type Validator } from './validate.ts';
+import { arr, bool, literal, nullable, num, obj, str, type Result, type Validator } from './validate.ts';
 
 /**
  * The one protocol between content script, pages and background. Each message has a validator for its
@@ -22,6 +25,25 @@ export interface Protocol {
     request: { articleUrl: string; claim: ClaimPayload; detected: Stance | null; verdict: Stance | null };
     reply: { claimCount: number };
   };
+  /** The reader annotates a selection: stored with the page's text, painted by the page at once. */
+  'annotations/create': {
+    request: { articleUrl: string; annotation: AnnotationInput; snapshot: string };
+    reply: { annotation: AnnotationRecord };
+  };
+  /** A page asks for its stored annotations (to re-anchor them) and the reader's own tags. */
+  'annotations/for-page': {
+    request: { url: string };
+    reply: { annotations: AnnotationRecord[]; tags: TagRecord[] };
+  };
+  /** How each annotation anchored on this visit; orphans are kept and listed, never deleted. */
+  'annotations/anchored': {
+    request: {
+      results: { id: string; method: 'exact' | 'position' | 'fuzzy' | 'orphan'; score: number | null }[];
+    };
+    reply: { orphans: number };
+  };
+  /** The reader makes a tag of their own. */
+  'tags/create': { request: { label: string }; reply: Outcome<{ tag: TagRecord }> };
   /** The dashboard imports a JSON export (parsed by the page, validated again by the background). */
   'library/import': { request: { json: string }; reply: Outcome<{ articles: number; annotations: number }> };
   /** The dashboard adds or replaces one of the reader's topic packs, given as JSON text. */
@@ -52,6 +74,8 @@ export type Reply<T extends MessageType> = Protocol[T]['reply'];
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
 /** Largest topic pack accepted, as JSON text. */
 export const MAX_PACK_CHARS = 2 * 1024 * 1024;
+/** Largest page text kept with an annotation. */
+export const MAX_SNAPSHOT_CHARS = 2_000_000;
 
 const url = str({ min: 8, max: 4_000, pattern: /^https?:\/\// });
 const packId = str({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
@@ -71,6 +95,34 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
       detected: nullable(validateStance),
       verdict: nullable(validateStance),
     }),
+  },
+  'annotations/create': {
+    sender: 'any',
+    validate: obj({
+      type: literal('annotations/create'),
+      articleUrl: url,
+      annotation: validateAnnotationInput,
+      snapshot: str({ max: MAX_SNAPSHOT_CHARS }),
+    }),
+  },
+  'annotations/for-page': { sender: 'any', validate: obj({ type: literal('annotations/for-page'), url }) },
+  'annotations/anchored': {
+    sender: 'content',
+    validate: obj({
+      type: literal('annotations/anchored'),
+      results: arr(
+        obj({
+          id: str({ min: 1, max: 100 }),
+          method: literal('exact', 'position', 'fuzzy', 'orphan'),
+          score: nullable(num({ min: 0, max: 1 })),
+        }),
+        { max: 10_000 },
+      ),
+    }),
+  },
+  'tags/create': {
+    sender: 'any',
+    validate: obj({ type: literal('tags/create'), label: str({ min: 1, max: 40 }) }),
   },
   'library/import': {
     sender: 'extension',

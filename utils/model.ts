@@ -77,6 +77,16 @@ export const validateClaim = obj({
   selectors: validateSelectorPair,
 });
 
+const tagId = str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9-]*$/ });
+
+/** A reader's annotation as the page sends it: where it is, and what the reader said about it. */
+export const validateAnnotationInput = obj({
+  selectors: validateSelectorPair,
+  tags: arr(tagId, { max: 50 }),
+  note: nullable(str({ max: 10_000 })),
+  stance: nullable(validateStance),
+});
+
 export const validateArticleMeta = obj({
   url: str({ min: 8, max: 4_000, pattern: /^https?:\/\// }),
   location: str({ min: 8, max: 4_000, pattern: /^https?:\/\// }),
@@ -97,4 +107,5 @@ export type QuoteSelector = Infer<typeof validateQuoteSelector>;
 export type PositionSelector = Infer<typeof validatePositionSelector>;
 export type ClaimDetails = Infer<typeof validateClaimDetails>;
 export type ClaimPayload = Infer<typeof validateClaim>;
+export type AnnotationInput = Infer<typeof validateAnnotationInput>;
 export type ArticleAnalysis = Infer<typeof validateArticleAnalysis>;

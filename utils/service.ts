@@ -1,6 +1,9 @@
+import { BUILT_IN_TAGS, TAG_ID, tagIdOf } from './annotate/tags.ts';
+import { AnnotationRepository } from './db/annotations.ts';
 import { ArticleRepository, LibraryRepository } from './db/articles.ts';
 import { DetectionRepository } from './db/detection.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
+import { normaliseUrl } from './extract/metadata.ts';
 import { parseTopicPack } from './detect/pack.ts';
 import { parseExport } from './export/import.ts';
 import { parseMessage, type Handlers, type Message, type MessageType, type SenderKind } from './messages.ts';
@@ -19,12 +22,17 @@ export interface ServiceDeps {
   now(): Date;
   /** Ids of the packs that ship with the extension: the reader's own packs may not take them. */
   builtInPackIds: readonly string[];
+  /** A new unique id (crypto.randomUUID in the extension; injectable for tests). */
+  newId(): string;
 }
 
-export function createHandlers({ db, setBadge, now, builtInPackIds }: ServiceDeps): Handlers {
+export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: ServiceDeps): Handlers {
   const articles = new ArticleRepository(db);
   const library = new LibraryRepository(db);
   const detection = new DetectionRepository(db);
+  const annotations = new AnnotationRepository(db);
+  /** Annotations belong to the article as stored (canonical URL), or to the page's own address. */
+  const articleIdOf = async (url: string) => (await articles.findByUrl(url))?.id ?? normaliseUrl(url) ?? url;
   const badge = async (tabId: number | undefined, count: number) => {
     if (tabId !== undefined) await setBadge(tabId, count > 0 ? String(count) : '');
   };
@@ -53,11 +61,40 @@ export function createHandlers({ db, setBadge, now, builtInPackIds }: ServiceDep
       await badge(tabId, claimCount);
       return { claimCount };
     },
+    'annotations/create': async ({ articleUrl, annotation, snapshot }) => {
+      const articleId = await articleIdOf(articleUrl);
+      const record = await annotations.create(
+        articleId,
+        articleUrl,
+        annotation,
+        snapshot,
+        now(),
+        () => `a-${newId()}`,
+      );
+      return { annotation: record };
+    },
+    'annotations/for-page': async ({ url }) => ({
+      annotations: await annotations.forArticle(await articleIdOf(url)),
+      tags: await annotations.tags(),
+    }),
+    'annotations/anchored': async ({ results }) => ({
+      orphans: await annotations.recordAnchoring(results, now()),
+    }),
+    'tags/create': async ({ label }) => {
+      const id = tagIdOf(label);
+      if (!TAG_ID.test(id)) return { ok: false, error: 'A tag needs at least one letter or digit.' };
+      if (BUILT_IN_TAGS.some((t) => t.id === id))
+        return { ok: false, error: `“${label}” is a built-in tag already.` };
+      const tag = { id, label: label.trim(), createdAt: now().toISOString() };
+      await annotations.addTag(tag);
+      return { ok: true, tag };
+    },
     'library/import': async ({ json }) => {
       const parsed = parseExport(json);
       if (!parsed.ok) return { ok: false, error: parsed.error };
       await library.apply(parsed.value);
-      return { ok: true, articles: parsed.value.articles.length, annotations: parsed.value.claims.length };
+      const { articles: imported, claims, annotations: theirs } = parsed.value;
+      return { ok: true, articles: imported.length, annotations: claims.length + theirs.length };
     },
     'packs/save': async ({ json }) => {
       let data: unknown;

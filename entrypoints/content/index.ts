@@ -6,8 +6,10 @@ import { analyzeDocument } from '../../utils/analyze.ts';
 import { detectorFromConfig } from '../../utils/detect/config.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { makeSender, type DetectorConfig } from '../../utils/messages.ts';
+import { PageAnnotations } from './annotations.ts';
 import { watchClaims } from './hover.ts';
 import { PageClaims } from './page-claims.ts';
+import { watchSelection } from './selection.tsx';
 
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
@@ -33,6 +35,11 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
   }
   const { meta, map, claims } = analysis;
   await report({ meta, textLength: map.text.length, claims });
+  const annotations = new PageAnnotations(meta.url, send);
+  watchSelection(ctx, annotations, (label) => send({ type: 'tags/create', label }));
+  await annotations
+    .restore()
+    .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
   watchClaims(ctx, page, async (painted, verdict) => {
     await send({
       type: 'claim/correct',

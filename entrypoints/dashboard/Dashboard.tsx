@@ -5,7 +5,7 @@ import { downloadText } from '../../components/download.ts';
 import { PackManager, type PackActions } from '../../components/PackManager.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
-import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
+import { ArticleRepository, LibraryRepository } from '../../utils/db/articles.ts';
 import { DetectionRepository } from '../../utils/db/detection.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
@@ -16,7 +16,7 @@ import { makeSender, MAX_IMPORT_CHARS } from '../../utils/messages.ts';
 
 const db = new ClaimLensDatabase();
 const articles = new ArticleRepository(db);
-const claims = new ClaimRepository(db);
+const libraryStore = new LibraryRepository(db);
 const detection = new DetectionRepository(db);
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
@@ -29,11 +29,12 @@ const packActions: PackActions = {
 };
 
 async function exportLibrary(format: Format): Promise<void> {
-  const [allArticles, allClaims] = await Promise.all([articles.list(), claims.all()]);
+  const everything = await libraryStore.load();
+  const { articles: allArticles, claims: allClaims } = everything;
   const now = new Date();
   const stamp = now.toISOString().slice(0, 10);
   if (format === 'json') {
-    const collection = toAnnotationCollection(allArticles, allClaims, now);
+    const collection = toAnnotationCollection(everything, now);
     downloadText(JSON.stringify(collection, null, 2), `claimlens-${stamp}.jsonld`, 'application/ld+json');
   } else if (format === 'csv') {
     downloadText(toCsv(allArticles, allClaims), `claimlens-${stamp}.csv`, 'text/csv;charset=utf-8');

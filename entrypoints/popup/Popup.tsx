@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
+import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
+import { AnnotationRepository } from '../../utils/db/annotations.ts';
 import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
 import { normaliseUrl } from '../../utils/extract/metadata.ts';
@@ -9,12 +11,19 @@ import { normaliseUrl } from '../../utils/extract/metadata.ts';
 const db = new ClaimLensDatabase();
 const articles = new ArticleRepository(db);
 const claims = new ClaimRepository(db);
+const annotations = new AnnotationRepository(db);
 
 async function load(url: string | null) {
   const normalised = url ? normaliseUrl(url) : null;
   if (!normalised) return null;
   const article = await articles.findByUrl(normalised);
-  return article ? { article, claims: await claims.forArticle(article.id) } : null;
+  if (!article) return null;
+  const [found, mine, snapshot] = await Promise.all([
+    claims.forArticle(article.id),
+    annotations.forArticle(article.id),
+    annotations.snapshot(article.id),
+  ]);
+  return { article, claims: found, annotations: mine, keptAt: snapshot?.capturedAt ?? null };
 }
 
 export function Popup({ url }: { url: string | null }) {
@@ -48,6 +57,7 @@ export function Popup({ url }: { url: string | null }) {
             {state.value.article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
           </p>
           <StanceBalance counts={state.value.article.stances} />
+          <AnnotationList annotations={state.value.annotations} keptAt={state.value.keptAt} />
           <ClaimList claims={state.value.claims} />
         </section>
       )}

@@ -58,11 +58,11 @@ describe('the claim card', () => {
     expect(await page.getByTestId('card-stance').textContent()).toBe('Overcapacity');
     const cues = await page.getByTestId('card-cue').allTextContents();
     expect(cues.join(' ')).toMatch(/surplus|fewer/);
-    expect(await page.evaluate(() => document.querySelectorAll('claimlens-ui').length)).toBe(1);
+    expect(await page.evaluate(() => document.querySelectorAll('claimlens-card').length)).toBe(1);
 
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.querySelectorAll('claimlens-ui').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('claimlens-card').length)).toBe(0);
   });
 
   it('takes a correction, repaints at once, and the correction comes back on the next visit', async () => {

@@ -1,4 +1,5 @@
 import { fnv1a } from '../hash.ts';
+import type { Library } from '../export/web-annotation.ts';
 import type { ArticleAnalysis } from '../model.ts';
 import type { ArticleRecord, ClaimLensDatabase, ClaimRecord, StanceCounts } from './schema.ts';
 
@@ -81,11 +82,39 @@ export class ClaimRepository {
 export class LibraryRepository {
   constructor(private readonly db: ClaimLensDatabase) {}
 
+  /** Everything the reader has: what the export writes. */
+  async load(): Promise<Library> {
+    const { db } = this;
+    return db.transaction(
+      'r',
+      [db.articles, db.claims, db.annotations, db.tags, db.corrections, db.packs, db.snapshots],
+      async () => ({
+        articles: await db.articles.orderBy('lastSeen').reverse().toArray(),
+        claims: await db.claims.toArray(),
+        annotations: await db.annotations.toArray(),
+        tags: await db.tags.toArray(),
+        corrections: await db.corrections.toArray(),
+        packs: await db.packs.toArray(),
+        snapshots: await db.snapshots.toArray(),
+      }),
+    );
+  }
+
   /** Puts every record of an import in one transaction: all of it lands, or none (ids make it idempotent). */
-  async apply(data: { articles: ArticleRecord[]; claims: ClaimRecord[] }): Promise<void> {
-    await this.db.transaction('rw', this.db.articles, this.db.claims, async () => {
-      await this.db.articles.bulkPut(data.articles);
-      await this.db.claims.bulkPut(data.claims);
-    });
+  async apply(library: Library): Promise<void> {
+    const { db } = this;
+    await db.transaction(
+      'rw',
+      [db.articles, db.claims, db.annotations, db.tags, db.corrections, db.packs, db.snapshots],
+      async () => {
+        await db.articles.bulkPut(library.articles);
+        await db.claims.bulkPut(library.claims);
+        await db.annotations.bulkPut(library.annotations);
+        await db.tags.bulkPut(library.tags);
+        await db.corrections.bulkPut(library.corrections);
+        await db.packs.bulkPut(library.packs);
+        await db.snapshots.bulkPut(library.snapshots);
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Correction } from '../detect/learn.ts';
 import type { Stance, TopicPack } from '../detect/pack.ts';
-import type { ClaimPayload } from '../model.ts';
+import type { AnnotationInput, ClaimPayload } from '../model.ts';
 
 export type StanceCounts = Record<Stance, number>;
 
@@ -35,6 +35,38 @@ export interface CorrectionRecord extends Correction {
   text: string;
 }
 
+/** How an annotation anchored on the reader's last visit. */
+export interface AnchoringRecord {
+  method: 'exact' | 'position' | 'fuzzy' | 'orphan';
+  /** Similarity to the stored quote, for position and fuzzy anchoring. */
+  score: number | null;
+  at: string;
+}
+
+/** A reader's annotation: selected text (a claim or any passage) with tags, a note and perhaps a stance. */
+export interface AnnotationRecord extends AnnotationInput {
+  id: string;
+  articleId: string;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+  anchoring: AnchoringRecord | null;
+}
+
+/** A reader's own tag (the built-in ones ship with the extension). */
+export interface TagRecord {
+  id: string;
+  label: string;
+  createdAt: string;
+}
+
+/** The text of an annotated page as it was, dated: what an orphaned annotation is shown against. */
+export interface SnapshotRecord {
+  articleId: string;
+  text: string;
+  capturedAt: string;
+}
+
 /** A topic pack the reader added. The built-in packs ship with the extension; only their switch is stored. */
 export interface PackRecord {
   id: string;
@@ -61,6 +93,9 @@ export class ClaimLensDatabase extends Dexie {
   corrections!: EntityTable<CorrectionRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  tags!: EntityTable<TagRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotRecord, 'articleId'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -75,6 +110,17 @@ export class ClaimLensDatabase extends Dexie {
       corrections: 'id, sentenceKey, articleId, createdAt',
       packs: 'id, updatedAt',
       settings: 'key',
+    });
+    // v3: the reader's annotations, their own tags, and dated text of annotated pages.
+    this.version(3).stores({
+      articles: 'id, *urls, site, published, lastSeen',
+      claims: 'id, articleId, stance',
+      corrections: 'id, sentenceKey, articleId, createdAt',
+      packs: 'id, updatedAt',
+      settings: 'key',
+      annotations: 'id, articleId, *tags, updatedAt',
+      tags: 'id',
+      snapshots: 'articleId',
     });
   }
 }

@@ -1,19 +1,12 @@
-import type { ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import type { AnnotationRecord, ClaimRecord } from '../db/schema.ts';
 import type { Result } from '../validate.ts';
-import { validateCollection } from './web-annotation.ts';
-
-export interface ImportData {
-  articles: ArticleRecord[];
-  claims: ClaimRecord[];
-}
-
-const CLAIM_IRI_PREFIX = 'urn:claimlens:claim:';
+import { ANNOTATION_IRI, CLAIM_IRI, validateCollection, type Library } from './web-annotation.ts';
 
 /**
  * Reads a ClaimLens JSON export back into records, refusing the whole file with the first problem found: a
  * file is either imported whole or not at all.
  */
-export function parseExport(json: string): Result<ImportData> {
+export function parseExport(json: string): Result<Library> {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -23,33 +16,53 @@ export function parseExport(json: string): Result<ImportData> {
   const parsed = validateCollection(data, 'export');
   if (!parsed.ok) return { ok: false, error: `Not a ClaimLens export: ${parsed.error}` };
   const { items, claimlens } = parsed.value;
-  const articles = new Map<string, ArticleRecord>();
+  const articleIds = new Set<string>();
   for (const article of claimlens.articles) {
-    if (articles.has(article.id)) return { ok: false, error: `Article ${article.id} is listed twice` };
-    articles.set(article.id, article);
+    if (articleIds.has(article.id)) return { ok: false, error: `Article ${article.id} is listed twice` };
+    articleIds.add(article.id);
   }
-  const articleIdByUrl = new Map(claimlens.articles.map((a) => [a.url, a.id]));
+  const articleIdByUrl = new Map(
+    claimlens.articles.flatMap((a) => [[a.url, a.id] as const, ...a.urls.map((u) => [u, a.id] as const)]),
+  );
   const claims: ClaimRecord[] = [];
+  const annotations: AnnotationRecord[] = [];
   const seen = new Set<string>();
   for (const [index, item] of items.entries()) {
-    const id = item.id.slice(CLAIM_IRI_PREFIX.length);
-    if (seen.has(id)) return { ok: false, error: `items[${index}]: annotation ${item.id} is listed twice` };
-    seen.add(id);
-    const articleId = articleIdByUrl.get(item.target.source);
-    if (!articleId)
-      return {
-        ok: false,
-        error: `items[${index}]: its source ${item.target.source} is not among the exported articles`,
-      };
-    const [body] = item.body;
-    if (!body) return { ok: false, error: `items[${index}]: no classifying body` };
-    claims.push({
-      ...item.claimlens.claim,
-      id,
-      articleId,
-      stance: body.value,
-      selectors: item.target.selector,
-    });
+    if (seen.has(item.id))
+      return { ok: false, error: `items[${index}]: annotation ${item.id} is listed twice` };
+    seen.add(item.id);
+    if (item.claimlens.kind === 'detected' && 'claim' in item.claimlens) {
+      const articleId = articleIdByUrl.get(item.target.source);
+      if (!articleId)
+        return {
+          ok: false,
+          error: `items[${index}]: its source ${item.target.source} is not among the exported articles`,
+        };
+      const [classifying] = item.body;
+      if (!classifying) return { ok: false, error: `items[${index}]: no classifying body` };
+      claims.push({
+        ...item.claimlens.claim,
+        id: item.id.slice(CLAIM_IRI.length),
+        articleId,
+        stance: classifying.value as ClaimRecord['stance'],
+        selectors: item.target.selector,
+      });
+    } else if (item.claimlens.kind === 'reader' && 'articleId' in item.claimlens && 'modified' in item) {
+      const value = (purpose: string) => item.body.filter((b) => b.purpose === purpose).map((b) => b.value);
+      annotations.push({
+        id: item.id.slice(ANNOTATION_IRI.length),
+        articleId: item.claimlens.articleId,
+        url: item.target.source,
+        selectors: item.target.selector,
+        tags: value('tagging'),
+        note: value('commenting')[0] ?? null,
+        stance: (value('classifying')[0] as AnnotationRecord['stance'] | undefined) ?? null,
+        createdAt: item.created,
+        updatedAt: item.modified,
+        anchoring: item.claimlens.anchoring,
+      });
+    }
   }
-  return { ok: true, value: { articles: [...articles.values()], claims } };
+  const { articles, tags, corrections, packs, snapshots } = claimlens;
+  return { ok: true, value: { articles, claims, annotations, tags, corrections, packs, snapshots } };
 }

@@ -1,6 +1,26 @@
-import type { ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import type {
+  AnnotationRecord,
+  ArticleRecord,
+  ClaimRecord,
+  CorrectionRecord,
+  PackRecord,
+  SnapshotRecord,
+  TagRecord,
+} from '../db/schema.ts';
+import { validateTopicPack } from '../detect/pack.ts';
 import { validateClaimDetails, validateSelectorPair, validateStance, type ClaimDetails } from '../model.ts';
-import { arr, literal, nullable, num, obj, optional, str, type Infer } from '../validate.ts';
+import {
+  arr,
+  literal,
+  nullable,
+  num,
+  obj,
+  optional,
+  str,
+  withDefault,
+  type Infer,
+  type Result,
+} from '../validate.ts';
 
 /** Bumped whenever the export's shape changes; imports name the versions they read. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -8,6 +28,8 @@ const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** ClaimLens's own data rides along under this key, so a plain W3C consumer can ignore it and import loses nothing. */
 const EXTENSION_KEY = 'claimlens';
+export const CLAIM_IRI = 'urn:claimlens:claim:';
+export const ANNOTATION_IRI = 'urn:claimlens:annotation:';
 
 export interface TextualBody {
   type: 'TextualBody';
@@ -15,14 +37,35 @@ export interface TextualBody {
   value: string;
 }
 
-export interface Annotation {
+interface AnnotationBase {
   id: string;
   type: 'Annotation';
   motivation: 'classifying' | 'tagging' | 'commenting';
   created: string;
   body: TextualBody[];
   target: { source: string; selector: ClaimRecord['selectors'] };
+}
+
+/** A claim the detector found. */
+export interface ClaimAnnotation extends AnnotationBase {
   [EXTENSION_KEY]: { kind: 'detected'; claim: ClaimDetails };
+}
+
+/** An annotation the reader made. */
+export interface ReaderAnnotation extends AnnotationBase {
+  modified: string;
+  [EXTENSION_KEY]: { kind: 'reader'; articleId: string; anchoring: AnnotationRecord['anchoring'] };
+}
+
+export type Annotation = ClaimAnnotation | ReaderAnnotation;
+
+/** Everything in a library besides the annotations themselves, so a move to another browser loses nothing. */
+export interface LibraryExtras {
+  articles: ArticleRecord[];
+  tags: TagRecord[];
+  corrections: CorrectionRecord[];
+  packs: PackRecord[];
+  snapshots: SnapshotRecord[];
 }
 
 export interface AnnotationCollection {
@@ -33,21 +76,20 @@ export interface AnnotationCollection {
   generator: { type: 'Software'; name: 'ClaimLens' };
   total: number;
   items: Annotation[];
-  [EXTENSION_KEY]: { formatVersion: number; articles: ArticleRecord[] };
+  [EXTENSION_KEY]: { formatVersion: number } & LibraryExtras;
 }
 
-export const annotationIri = (claimId: string) => `urn:claimlens:claim:${claimId}`;
+export interface Library extends LibraryExtras {
+  claims: ClaimRecord[];
+  annotations: AnnotationRecord[];
+}
 
-export function toAnnotationCollection(
-  articles: readonly ArticleRecord[],
-  claims: readonly ClaimRecord[],
-  now: Date,
-): AnnotationCollection {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const items = claims.map((claim): Annotation => {
+export function toAnnotationCollection(library: Library, now: Date): AnnotationCollection {
+  const byId = new Map(library.articles.map((a) => [a.id, a]));
+  const claimItems = library.claims.map((claim): ClaimAnnotation => {
     const { id, articleId, selectors, stance, ...rest } = claim;
     return {
-      id: annotationIri(id),
+      id: CLAIM_IRI + id,
       type: 'Annotation',
       motivation: 'classifying',
       created: byId.get(articleId)?.firstSeen ?? now.toISOString(),
@@ -56,6 +98,27 @@ export function toAnnotationCollection(
       [EXTENSION_KEY]: { kind: 'detected', claim: rest },
     };
   });
+  const readerItems = library.annotations.map((a): ReaderAnnotation => {
+    const body: TextualBody[] = [
+      ...(a.stance
+        ? [{ type: 'TextualBody' as const, purpose: 'classifying' as const, value: a.stance }]
+        : []),
+      ...a.tags.map((tag) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: tag })),
+      ...(a.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: a.note }] : []),
+    ];
+    return {
+      id: ANNOTATION_IRI + a.id,
+      type: 'Annotation',
+      motivation: a.tags.length > 0 ? 'tagging' : a.note ? 'commenting' : 'classifying',
+      created: a.createdAt,
+      modified: a.updatedAt,
+      body,
+      target: { source: a.url, selector: a.selectors },
+      [EXTENSION_KEY]: { kind: 'reader', articleId: a.articleId, anchoring: a.anchoring },
+    };
+  });
+  const items = [...claimItems, ...readerItems];
+  const { articles, tags, corrections, packs, snapshots } = library;
   return {
     '@context': CONTEXT,
     type: 'AnnotationCollection',
@@ -64,13 +127,23 @@ export function toAnnotationCollection(
     generator: { type: 'Software', name: 'ClaimLens' },
     total: items.length,
     items,
-    [EXTENSION_KEY]: { formatVersion: EXPORT_FORMAT_VERSION, articles: [...articles] },
+    [EXTENSION_KEY]: {
+      formatVersion: EXPORT_FORMAT_VERSION,
+      articles: [...articles],
+      tags: [...tags],
+      corrections: [...corrections],
+      packs: [...packs],
+      snapshots: [...snapshots],
+    },
   };
 }
 
 const iso = str({ min: 1, max: 40, pattern: /^\d{4}-\d{2}-\d{2}T/ });
 const url = str({ min: 8, max: 4_000, pattern: /^https?:\/\// });
 const count = num({ integer: true, min: 0 });
+const tagId = str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9-]*$/ });
+const body = (purpose: TextualBody['purpose'], value = str({ min: 1, max: 10_000 })) =>
+  obj({ type: literal('TextualBody'), purpose: literal(purpose), value });
 
 const validateArticleRecord = obj({
   id: url,
@@ -88,18 +161,57 @@ const validateArticleRecord = obj({
   stances: obj({ overcapacity: count, demand: count, neutral: count }),
 });
 
-const validateAnnotation = obj({
+const validateAnchoring = nullable(
+  obj({
+    method: literal('exact', 'position', 'fuzzy', 'orphan'),
+    score: nullable(num({ min: 0, max: 1 })),
+    at: iso,
+  }),
+);
+
+const validateClaimItem = obj({
   id: str({ min: 1, max: 300, pattern: /^urn:claimlens:claim:[\w-]+$/ }),
   type: literal('Annotation'),
   motivation: literal('classifying'),
   created: iso,
-  body: arr(obj({ type: literal('TextualBody'), purpose: literal('classifying'), value: validateStance }), {
-    min: 1,
-    max: 1,
-  }),
+  body: arr(body('classifying', validateStance), { min: 1, max: 1 }),
   target: obj({ source: url, selector: validateSelectorPair }),
   claimlens: obj({ kind: literal('detected'), claim: validateClaimDetails }),
 });
+
+const validateReaderItem = obj({
+  id: str({ min: 1, max: 300, pattern: /^urn:claimlens:annotation:[\w-]+$/ }),
+  type: literal('Annotation'),
+  motivation: literal('classifying', 'tagging', 'commenting'),
+  created: iso,
+  modified: iso,
+  body: arr(
+    (input, path) => {
+      const purpose = (input as { purpose?: unknown } | null)?.purpose;
+      if (purpose === 'classifying') return body('classifying', validateStance)(input, path);
+      if (purpose === 'tagging') return body('tagging', tagId)(input, path);
+      return body('commenting')(input, path);
+    },
+    { max: 60 },
+  ),
+  target: obj({ source: url, selector: validateSelectorPair }),
+  claimlens: obj({
+    kind: literal('reader'),
+    articleId: str({ min: 1, max: 4_000 }),
+    anchoring: validateAnchoring,
+  }),
+});
+
+/** An item is a detected claim or a reader's annotation; its `claimlens.kind` says which, and picks the check. */
+function validateItem(
+  input: unknown,
+  path = '',
+): Result<Infer<typeof validateClaimItem> | Infer<typeof validateReaderItem>> {
+  const kind = (input as { claimlens?: { kind?: unknown } } | null)?.claimlens?.kind;
+  if (kind === 'detected') return validateClaimItem(input, path);
+  if (kind === 'reader') return validateReaderItem(input, path);
+  return { ok: false, error: `${path}.claimlens.kind: expected "detected" or "reader"` };
+}
 
 export const validateCollection = obj({
   '@context': literal(CONTEXT),
@@ -108,10 +220,42 @@ export const validateCollection = obj({
   generated: optional(iso),
   generator: optional(obj({ type: literal('Software'), name: literal('ClaimLens') })),
   total: optional(count),
-  items: arr(validateAnnotation, { max: 1_000_000 }),
+  items: arr(validateItem, { max: 1_000_000 }),
   claimlens: obj({
     formatVersion: literal(EXPORT_FORMAT_VERSION),
     articles: arr(validateArticleRecord, { max: 100_000 }),
+    tags: withDefault(
+      arr(obj({ id: tagId, label: str({ min: 1, max: 40 }), createdAt: iso }), { max: 10_000 }),
+      () => [],
+    ),
+    corrections: withDefault(
+      arr(
+        obj({
+          id: str({ min: 1, max: 100 }),
+          articleId: str({ min: 1, max: 4_000 }),
+          text: str({ min: 1, max: 5_000 }),
+          sentenceKey: str({ min: 1, max: 5_000 }),
+          detected: nullable(validateStance),
+          verdict: nullable(validateStance),
+          cues: arr(obj({ key: str({ min: 1, max: 300 }), stance: validateStance }), { max: 200 }),
+          createdAt: iso,
+        }),
+        { max: 1_000_000 },
+      ),
+      () => [],
+    ),
+    packs: withDefault(
+      arr(obj({ id: str({ min: 1, max: 64 }), pack: validateTopicPack, createdAt: iso, updatedAt: iso }), {
+        max: 1_000,
+      }),
+      () => [],
+    ),
+    snapshots: withDefault(
+      arr(obj({ articleId: str({ min: 1, max: 4_000 }), text: str({ max: 2_000_000 }), capturedAt: iso }), {
+        max: 100_000,
+      }),
+      () => [],
+    ),
   }),
 });
 

@@ -89,6 +89,36 @@ const NEVER_TEXT = new Set([
 export const FURNITURE =
   /(?:^|[\s_-])(?:share|sharing|social|comments?|comment-list|discussion|replies|related|recommended|more-stories|newsletter|signup|subscribe|promo|ads?|advert|advertisement|sponsor(?:ed)?|cookie|consent|gdpr|banner|byline|author|meta|caption|credit|breadcrumbs?|tags|sidebar|rail|widget|popup|modal|toolbar|masthead|footer|nav|menu|skip|print|disclaimer|paywall|standfirst|dek|kicker|strapline|subhead|subtitle|sub-title|summary|hero)(?:$|[\s_-])/i;
 
+const UNRENDERED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+]);
+
+/**
+ * Whether an element's text is not part of what a reader sees as the page (scripts, form fields, hidden
+ * subtrees, ClaimLens's own UI): the text annotations are anchored in leaves these out, and nothing else.
+ */
+export function isUnrendered(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  return (
+    UNRENDERED.has(tag) ||
+    tag.startsWith('CLAIMLENS-') ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  );
+}
+
 /** Whether an element and everything inside it is left out of the article's text. */
 export function isExcluded(el: Element): boolean {
   if (NEVER_TEXT.has(el.tagName.toUpperCase())) return true;

@@ -122,6 +122,36 @@ export class TextMap {
     return start + Math.max(0, Math.min(offset, (node as Text).data.length));
   }
 
+  /**
+   * The flat-text offset of a range boundary, which may sit on an element ("after the second child") rather
+   * than in a text node, as selections often do: a start moves to the next walked text, an end to the
+   * previous one. Null when no walked text lies on that side.
+   */
+  offsetOfBoundary(node: Node, offset: number, side: 'start' | 'end'): number | null {
+    const direct = node.nodeType === 3 ? this.offsetOf(node, offset) : null;
+    if (direct !== null) return direct;
+    const doc = node.ownerDocument;
+    if (!doc || this.nodes.length === 0) return null;
+    const boundary = doc.createRange();
+    boundary.setStart(node, offset);
+    // Binary search for the first walked text node at or after the boundary.
+    let lo = 0;
+    let hi = this.nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const text = this.nodes[mid] as Text;
+      if (boundary.comparePoint(text, side === 'start' ? 0 : text.data.length) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (side === 'start') {
+      const start = this.starts[lo];
+      return start === undefined ? null : start;
+    }
+    const previous = this.nodes[lo - 1];
+    const start = this.starts[lo - 1];
+    return previous && start !== undefined ? start + previous.data.length : null;
+  }
+
   /** The text nodes walked, in document order (for tests and incremental passes). */
   get textNodes(): readonly Text[] {
     return this.nodes;

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeSpan } from '../../../utils/anchor/selectors.ts';
+import { AnnotationRepository } from '../../../utils/db/annotations.ts';
 import { ArticleRepository, ClaimRepository, LibraryRepository } from '../../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { csvCell, toCsv } from '../../../utils/export/csv.ts';
@@ -31,17 +33,29 @@ beforeEach(async () => {
     ),
     new Date('2026-07-16T10:00:00Z'),
   );
+  const annotations = new AnnotationRepository(db);
+  const [quote, position] = describeSpan('Tencent says compute is insufficient.', { start: 0, end: 7 });
+  await annotations.create(
+    'https://a.example/story',
+    'https://a.example/story',
+    {
+      selectors: [quote, position],
+      tags: ['disputed', 'my-tag'],
+      note: 'Check <b>this</b>, =cmd',
+      stance: 'demand',
+    },
+    'Tencent says compute is insufficient.',
+    new Date('2026-07-17T10:00:00Z'),
+    () => 'a-1',
+  );
+  await annotations.addTag({ id: 'my-tag', label: 'My tag', createdAt: '2026-07-17T09:00:00.000Z' });
 });
 afterEach(async () => {
   await db.delete();
 });
 
 async function exportAll(from: ClaimLensDatabase) {
-  return toAnnotationCollection(
-    await new ArticleRepository(from).list(),
-    await new ClaimRepository(from).all(),
-    NOW,
-  );
+  return toAnnotationCollection(await new LibraryRepository(from).load(), NOW);
 }
 
 describe('JSON export (W3C Web Annotation)', () => {
@@ -49,7 +63,7 @@ describe('JSON export (W3C Web Annotation)', () => {
     const collection = await exportAll(db);
     expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.type).toBe('AnnotationCollection');
-    expect(collection.items).toHaveLength(3);
+    expect(collection.items).toHaveLength(4);
     const glut = collection.items.find((i) => i.target.selector[0].exact.includes('glut'));
     expect(glut?.body).toEqual([{ type: 'TextualBody', purpose: 'classifying', value: 'overcapacity' }]);
     expect(glut?.target.source).toBe('https://a.example/story');
@@ -60,6 +74,21 @@ describe('JSON export (W3C Web Annotation)', () => {
     expect(next?.target.selector[0].prefix.endsWith('ahead. ')).toBe(true);
   });
 
+  it('holds the reader’s annotations with tagging, commenting and classifying bodies', async () => {
+    const collection = await exportAll(db);
+    const mine = collection.items.find((i) => i.id === 'urn:claimlens:annotation:a-1');
+    expect(mine).toMatchObject({
+      motivation: 'tagging',
+      target: { source: 'https://a.example/story', selector: [{ exact: 'Tencent' }, { start: 0, end: 7 }] },
+    });
+    expect(mine?.body).toEqual([
+      { type: 'TextualBody', purpose: 'classifying', value: 'demand' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'disputed' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'my-tag' },
+      { type: 'TextualBody', purpose: 'commenting', value: 'Check <b>this</b>, =cmd' },
+    ]);
+  });
+
   it('round-trips: export → import into an empty profile → export gives the same annotations', async () => {
     const first = await exportAll(db);
     const parsed = parseExport(JSON.stringify(first));
@@ -68,8 +97,9 @@ describe('JSON export (W3C Web Annotation)', () => {
     await new LibraryRepository(empty).apply(parsed.value);
     await new LibraryRepository(empty).apply(parsed.value); // idempotent
     const second = await exportAll(empty);
-    expect(second.items).toEqual(first.items);
-    expect(second.claimlens.articles).toEqual(first.claimlens.articles);
+    const byId = (c: typeof first) => [...c.items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(second)).toEqual(byId(first));
+    expect(second.claimlens).toEqual(first.claimlens);
     await empty.delete();
   });
 

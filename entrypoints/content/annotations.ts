@@ -1,0 +1,106 @@
+import { resolveSelectors } from '../../utils/anchor/resolve.ts';
+import { describeSpan } from '../../utils/anchor/selectors.ts';
+import { annotationHighlightName } from '../../utils/annotate/tags.ts';
+import type { AnnotationRecord, TagRecord } from '../../utils/db/schema.ts';
+import { isUnrendered } from '../../utils/extract/dom.ts';
+import { TextMap } from '../../utils/extract/text-map.ts';
+import type { Span } from '../../utils/text/segment.ts';
+import type { AnnotationInput } from '../../utils/model.ts';
+import type { Message, MessageType, Reply } from '../../utils/messages.ts';
+
+type Send = <T extends MessageType>(message: Message<T>) => Promise<Reply<T>>;
+
+/**
+ * The reader's annotations on this page: found again on every visit (exact, by position, or fuzzy), painted
+ * under `claimlens-annotation…` highlights, and new ones made from a selection. Their offsets count in the
+ * page's visible text (the whole body, headline included), walked afresh each time: the page may have changed.
+ */
+export class PageAnnotations {
+  private painted: { record: AnnotationRecord; range: Range }[] = [];
+  private names = new Set<string>();
+  ownTags: TagRecord[] = [];
+
+  constructor(
+    private readonly articleUrl: string,
+    private readonly send: Send,
+  ) {}
+
+  /** Loads this page's annotations, anchors each, paints them and reports how each anchored. */
+  async restore(): Promise<void> {
+    const { annotations, tags } = await this.send({ type: 'annotations/for-page', url: this.articleUrl });
+    this.ownTags = tags;
+    if (annotations.length === 0) return;
+    const map = bodyMap();
+    const results = annotations.map((record) => {
+      const [quote, position] = record.selectors;
+      const found = resolveSelectors(map.text, quote, position);
+      if (found.method !== 'orphan') {
+        const range = rangeOf(map, found.span);
+        if (range) this.painted.push({ record, range });
+      }
+      return { id: record.id, method: found.method, score: 'score' in found ? found.score : null };
+    });
+    this.paint();
+    await this.send({ type: 'annotations/anchored', results });
+  }
+
+  /** Annotates a selected range: painted at once, then stored; unpainted again if storing fails. */
+  async annotate(range: Range, what: Omit<AnnotationInput, 'selectors'>): Promise<AnnotationRecord> {
+    const map = bodyMap();
+    const start = map.offsetOfBoundary(range.startContainer, range.startOffset, 'start');
+    const end = map.offsetOfBoundary(range.endContainer, range.endOffset, 'end');
+    if (start === null || end === null || end <= start)
+      throw new Error('Select some text of the page first.');
+    const span = trimmed(map.text, { start, end });
+    const local = rangeOf(map, span) ?? range.cloneRange();
+    const pending = { record: { tags: what.tags } as AnnotationRecord, range: local };
+    this.painted.push(pending);
+    this.paint();
+    try {
+      const { annotation } = await this.send({
+        type: 'annotations/create',
+        articleUrl: this.articleUrl,
+        annotation: { ...what, selectors: describeSpan(map.text, span) },
+        snapshot: map.text,
+      });
+      pending.record = annotation;
+      return annotation;
+    } catch (error) {
+      this.painted = this.painted.filter((p) => p !== pending);
+      this.paint();
+      throw error;
+    }
+  }
+
+  private paint(): void {
+    const groups = new Map<string, Range[]>();
+    for (const { record, range } of this.painted) {
+      const name = annotationHighlightName(record.tags);
+      groups.set(name, [...(groups.get(name) ?? []), range]);
+    }
+    for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);
+    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+    this.names = new Set(groups.keys());
+  }
+}
+
+function bodyMap(): TextMap {
+  return TextMap.build(document.body, isUnrendered);
+}
+
+function rangeOf(map: TextMap, span: Span): Range | null {
+  const points = map.rangePoints(span);
+  if (!points) return null;
+  const range = new Range();
+  range.setStart(points.start.node, points.start.offset);
+  range.setEnd(points.end.node, points.end.offset);
+  return range;
+}
+
+/** A selection without the white space at its edges (double-clicks and drags often take some). */
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+}

@@ -1,0 +1,102 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { SelectionToolbar } from '../../components/SelectionToolbar.tsx';
+import { BUILT_IN_TAGS, type TagDefinition } from '../../utils/annotate/tags.ts';
+import type { Stance } from '../../utils/detect/pack.ts';
+import type { PageAnnotations } from './annotations.ts';
+import { placeNear, ShadowPanel } from './shadow-panel.ts';
+import toolbarCss from './toolbar.css?inline';
+
+/** The selection settles for this long before the toolbar appears (a drag fires many selection changes). */
+const SETTLE_MS = 180;
+const TOOLBAR_WIDTH_PX = 420;
+const TOOLBAR_HEIGHT_PX = 48;
+
+type Create = (label: string) => Promise<{ ok: true; tag: TagDefinition } | { ok: false; error: string }>;
+
+/**
+ * Shows the tagging toolbar over any text the reader selects, and turns a click on a tag (or a note) into an
+ * annotation painted at once.
+ */
+export function watchSelection(
+  ctx: ContentScriptContext,
+  annotations: PageAnnotations,
+  createTag: Create,
+): void {
+  const panel = new ShadowPanel(ctx, 'claimlens-toolbar', toolbarCss);
+  let selected: Range | null = null;
+  let timer: number | undefined;
+  let busy = false;
+  let error: string | null = null;
+
+  const tags = (): TagDefinition[] => [...BUILT_IN_TAGS, ...annotations.ownTags];
+  const close = () => {
+    selected = null;
+    error = null;
+    panel.hide();
+  };
+  const render = () => {
+    if (!selected) return;
+    void panel.show(
+      <div style={placeNear(selected, TOOLBAR_WIDTH_PX, TOOLBAR_HEIGHT_PX)}>
+        <SelectionToolbar
+          tags={tags()}
+          busy={busy}
+          error={error}
+          onClose={close}
+          onTag={(id) => void save({ tags: [id], note: null, stance: stanceOfTag(id) })}
+          onNote={(note) => void save({ tags: [], note, stance: null })}
+          onNewTag={(label) => void newTag(label)}
+        />
+      </div>,
+    );
+  };
+  const save = async (what: { tags: string[]; note: string | null; stance: Stance | null }) => {
+    if (!selected) return;
+    busy = true;
+    render();
+    try {
+      await annotations.annotate(selected, what);
+      getSelection()?.removeAllRanges();
+      close();
+    } catch (failure) {
+      error = `Not saved: ${(failure as Error).message}`;
+      render();
+    } finally {
+      busy = false;
+    }
+  };
+  const newTag = async (label: string) => {
+    const outcome = await createTag(label).catch((failure: unknown) => ({
+      ok: false as const,
+      error: String(failure),
+    }));
+    if (!outcome.ok) {
+      error = outcome.error;
+      render();
+      return;
+    }
+    annotations.ownTags = [...annotations.ownTags, { ...outcome.tag, createdAt: new Date().toISOString() }];
+    await save({ tags: [outcome.tag.id], note: null, stance: null });
+  };
+
+  ctx.addEventListener(document, 'selectionchange', () => {
+    clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      const selection = getSelection();
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      if (!range || range.collapsed || !range.toString().trim()) {
+        // Typing a note moves focus into the toolbar: that is not the reader letting go of the selection.
+        if (!panel.isOpen || !document.activeElement?.tagName.startsWith('CLAIMLENS-')) close();
+        return;
+      }
+      selected = range.cloneRange();
+      error = null;
+      render();
+    }, SETTLE_MS);
+  });
+}
+
+/** Tagging a passage "overcapacity" or "demand" is also saying which way it leans. */
+function stanceOfTag(id: string): Stance | null {
+  return id === 'overcapacity' || id === 'demand' ? id : null;
+}

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAnalyzed, readHighlights, startHarness, TEST_PAGES, type Harness } from './harness.ts';
+
+let harness: Harness;
+let page: Page;
+let url: string;
+
+const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
+const ORIGINAL = await readFile(resolve(TEST_PAGES, 'plain-article.html'), 'utf8');
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await harness.browser.context.newPage();
+  url = `${harness.testPages.url}plain-article.html`;
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Serves `html` at the article's address from now on: the same page, as its publisher later edited it. */
+async function publish(html: string): Promise<void> {
+  await page.unroute(url);
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+}
+
+async function select(target: Page, text: string): Promise<void> {
+  await target.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at >= 0) {
+        getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, text);
+}
+
+const annotated = async () =>
+  Object.entries(await readHighlights(page))
+    .filter(([name]) => name.startsWith('claimlens-annotation'))
+    .flatMap(([, ranges]) => ranges.map((r) => r.replace(/\s+/g, ' ')));
+
+describe('annotations', () => {
+  it('tags a selection from the toolbar, paints it at once, and takes the toolbar away', async () => {
+    await openAnalyzed(page, url);
+    await select(page, QUOTE);
+    const toolbar = page.getByTestId('selection-toolbar');
+    await toolbar.waitFor({ timeout: 5_000 });
+    for (const id of ['overcapacity', 'demand', 'disputed', 'needs-source']) {
+      expect(await page.getByTestId(`tag-${id}`).count()).toBe(1);
+    }
+    await page.getByTestId('tag-disputed').click();
+    await expect
+      .poll(async () => (await readHighlights(page))['claimlens-annotation-disputed'])
+      .toEqual([QUOTE]);
+    await toolbar.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.querySelectorAll('claimlens-toolbar').length)).toBe(0);
+  });
+
+  it('comes back on the next visit', async () => {
+    await openAnalyzed(page, url);
+    await expect.poll(annotated).toEqual([QUOTE]);
+  });
+
+  it('re-anchors after the page gains a paragraph before it and a word inside it changes', async () => {
+    const edited = ORIGINAL.replace(
+      '<div class="txt">',
+      '<div class="txt">\n<p>Editor’s note: this article was updated on 17 July with comment from analysts.</p>',
+    ).replace('developers rent the AI', 'developers lease the AI');
+    await publish(edited);
+    await openAnalyzed(page, url);
+    await expect.poll(annotated).toEqual([QUOTE.replace('rent', 'lease')]);
+  });
+
+  it('lists an annotation whose text is gone as an orphan in the popup, with its quote and context', async () => {
+    await publish(ORIGINAL.replace(/<p>Meta is said to be preparing[^<]*<\/p>/, ''));
+    await openAnalyzed(page, url);
+    await expect.poll(annotated).toEqual([]);
+    const popup = await harness.browser.context.newPage();
+    await popup.goto(harness.browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
+    const orphan = popup.getByTestId('orphan');
+    await expect.poll(() => orphan.count(), { timeout: 5_000 }).toBe(1);
+    expect(await orphan.textContent()).toContain(QUOTE);
+    expect(await orphan.textContent()).toContain('preparing a service that would');
+    await popup.close();
+    await page.unroute(url);
+  });
+
+  it('exports the annotation as a W3C annotation with a tagging body', async () => {
+    const dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.browser.extensionUrl('dashboard.html'));
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByTestId('export-json').click(),
+    ]);
+    const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
+    const mine = exported.items.find((i: { id: string }) => i.id.startsWith('urn:claimlens:annotation:'));
+    expect(mine.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'disputed' });
+    expect(mine.target.source).toBe(url);
+    expect(mine.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: QUOTE });
+    await dashboard.close();
+  });
+});
