@@ -97,10 +97,20 @@ export const validateArticleMeta = obj({
   lang: str({ max: 35 }),
 });
 
+const word = str({ min: 1, max: 200 });
+
+/** The article's text profile (see utils/compare/profile.ts): how sources are compared. */
+export const validateTextProfile = obj({
+  fingerprint: arr(num({ integer: true, min: 0, max: 0xffffffff }), { max: 600 }),
+  keywords: arr(word, { max: 50 }),
+  names: arr(word, { max: 50 }),
+});
+
 export const validateArticleAnalysis = obj({
   meta: validateArticleMeta,
   textLength: offset,
   claims: arr(validateClaim, { max: MAX_CLAIMS_PER_ARTICLE }),
+  profile: validateTextProfile,
 });
 
 export type QuoteSelector = Infer<typeof validateQuoteSelector>;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { analyzeDocument } from '../../utils/analyze.ts';
+import { profileOf } from '../../utils/compare/profile.ts';
 import { detectorFromConfig } from '../../utils/detect/config.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { makeSender, type DetectorConfig } from '../../utils/messages.ts';
@@ -34,7 +35,7 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
     return;
   }
   const { meta, map, claims } = analysis;
-  await report({ meta, textLength: map.text.length, claims });
+  await report({ meta, textLength: map.text.length, claims, profile: profileOf(map.text) });
   const annotations = new PageAnnotations(meta.url, send);
   watchSelection(ctx, annotations, (label) => send({ type: 'tags/create', label }));
   await annotations

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
+import { SourceRows } from '../../components/SourceRows.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { AnnotationRepository } from '../../utils/db/annotations.ts';
@@ -18,12 +19,13 @@ async function load(url: string | null) {
   if (!normalised) return null;
   const article = await articles.findByUrl(normalised);
   if (!article) return null;
-  const [found, mine, snapshot] = await Promise.all([
+  const [found, mine, snapshot, others] = await Promise.all([
     claims.forArticle(article.id),
     annotations.forArticle(article.id),
     annotations.snapshot(article.id),
+    articles.sameStory(article),
   ]);
-  return { article, claims: found, annotations: mine, keptAt: snapshot?.capturedAt ?? null };
+  return { article, claims: found, annotations: mine, keptAt: snapshot?.capturedAt ?? null, others };
 }
 
 export function Popup({ url }: { url: string | null }) {
@@ -57,6 +59,7 @@ export function Popup({ url }: { url: string | null }) {
             {state.value.article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
           </p>
           <StanceBalance counts={state.value.article.stances} />
+          <SourceRows article={state.value.article} others={state.value.others} />
           <AnnotationList annotations={state.value.annotations} keptAt={state.value.keptAt} />
           <ClaimList claims={state.value.claims} />
         </section>

@@ -1,4 +1,5 @@
 import { describeSpan } from '../../utils/anchor/selectors.ts';
+import { profileOf } from '../../utils/compare/profile.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
 import type { ArticleAnalysis, ClaimPayload } from '../../utils/model.ts';
 
@@ -40,5 +41,6 @@ export function analysisOf(
     },
     textLength: text.length,
     claims: claims.map(([sentence, stance]) => claimPayload(text, sentence, stance)),
+    profile: profileOf(text),
   };
 }

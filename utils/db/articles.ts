@@ -1,7 +1,15 @@
 import { fnv1a } from '../hash.ts';
+import { STORY_WINDOW_DAYS, storyFor, type StoryCandidate } from '../compare/stories.ts';
 import type { Library } from '../export/web-annotation.ts';
 import type { ArticleAnalysis } from '../model.ts';
 import type { ArticleRecord, ClaimLensDatabase, ClaimRecord, StanceCounts } from './schema.ts';
+
+const candidateOf = (a: ArticleRecord): StoryCandidate => ({
+  id: a.id,
+  storyId: a.storyId,
+  date: a.published ?? a.firstSeen,
+  ...a.profile,
+});
 
 export function stanceCounts(claims: readonly { stance: keyof StanceCounts }[]): StanceCounts {
   const counts: StanceCounts = { overcapacity: 0, demand: 0, neutral: 0 };
@@ -26,6 +34,19 @@ export class ArticleRepository {
     const { meta, claims } = analysis;
     return this.db.transaction('rw', this.db.articles, this.db.claims, async () => {
       const previous = await this.db.articles.get(meta.url);
+      const date = meta.published ?? previous?.firstSeen ?? now.toISOString();
+      // A story, once others joined it, stays; an article alone in its story looks again for company.
+      const joined =
+        !!previous?.storyId &&
+        (previous.storyId !== previous.id ||
+          (await this.db.articles.where('storyId').equals(previous.storyId).count()) > 1);
+      const storyId =
+        joined && previous?.storyId
+          ? previous.storyId
+          : storyFor(
+              { id: meta.url, storyId: null, date, ...analysis.profile },
+              (await this.aroundDate(date)).map(candidateOf),
+            );
       const record: ArticleRecord = {
         id: meta.url,
         url: meta.url,
@@ -40,6 +61,8 @@ export class ArticleRepository {
         textLength: analysis.textLength,
         claimCount: claims.length,
         stances: stanceCounts(claims),
+        storyId,
+        profile: analysis.profile,
       };
       await this.db.articles.put(record);
       await this.db.claims.where('articleId').equals(record.id).delete();
@@ -48,6 +71,25 @@ export class ArticleRepository {
       );
       return record;
     });
+  }
+
+  /** Articles dated within the story window of `date` (published, or first seen when undated). */
+  private async aroundDate(date: string): Promise<ArticleRecord[]> {
+    const time = Date.parse(date);
+    const span = STORY_WINDOW_DAYS * 86_400_000;
+    const [from, to] = [new Date(time - span).toISOString(), new Date(time + span).toISOString()];
+    const dated = await this.db.articles.where('published').between(from, to, true, true).toArray();
+    const undated = await this.db.articles
+      .filter((a) => a.published === null && a.firstSeen >= from && a.firstSeen <= to)
+      .toArray();
+    return [...dated, ...undated];
+  }
+
+  /** Other stored articles on the same story, newest first. */
+  async sameStory(article: ArticleRecord): Promise<ArticleRecord[]> {
+    if (!article.storyId) return [];
+    const all = await this.db.articles.where('storyId').equals(article.storyId).toArray();
+    return all.filter((a) => a.id !== article.id).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
   }
 
   /** The article seen at `url` (its canonical URL or any address it was read at). */

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Correction } from '../detect/learn.ts';
 import type { Stance, TopicPack } from '../detect/pack.ts';
+import type { TextProfile } from '../compare/profile.ts';
 import type { AnnotationInput, ClaimPayload } from '../model.ts';
 
 export type StanceCounts = Record<Stance, number>;
@@ -21,6 +22,9 @@ export interface ArticleRecord {
   textLength: number;
   claimCount: number;
   stances: StanceCounts;
+  /** The story this article belongs to (the id of its first article); null for records from before v4. */
+  storyId: string | null;
+  profile: TextProfile;
 }
 
 export interface ClaimRecord extends ClaimPayload {
@@ -122,5 +126,27 @@ export class ClaimLensDatabase extends Dexie {
       tags: 'id',
       snapshots: 'articleId',
     });
+    // v4: articles carry a text profile and the story they belong to. Earlier articles get an empty profile
+    // and a story of their own; they join a story the next time they are read.
+    this.version(4)
+      .stores({
+        articles: 'id, *urls, site, published, lastSeen, storyId',
+        claims: 'id, articleId, stance',
+        corrections: 'id, sentenceKey, articleId, createdAt',
+        packs: 'id, updatedAt',
+        settings: 'key',
+        annotations: 'id, articleId, *tags, updatedAt',
+        tags: 'id',
+        snapshots: 'articleId',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('articles')
+          .toCollection()
+          .modify((article: ArticleRecord) => {
+            article.storyId ??= article.id;
+            article.profile ??= { fingerprint: [], keywords: [], names: [] };
+          }),
+      );
   }
 }

@@ -8,7 +8,13 @@ import type {
   TagRecord,
 } from '../db/schema.ts';
 import { validateTopicPack } from '../detect/pack.ts';
-import { validateClaimDetails, validateSelectorPair, validateStance, type ClaimDetails } from '../model.ts';
+import {
+  validateClaimDetails,
+  validateSelectorPair,
+  validateStance,
+  validateTextProfile,
+  type ClaimDetails,
+} from '../model.ts';
 import {
   arr,
   literal,
@@ -159,6 +165,8 @@ const validateArticleRecord = obj({
   textLength: count,
   claimCount: count,
   stances: obj({ overcapacity: count, demand: count, neutral: count }),
+  storyId: nullable(url),
+  profile: validateTextProfile,
 });
 
 const validateAnchoring = nullable(

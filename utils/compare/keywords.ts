@@ -1,0 +1,63 @@
+import { tokenize } from '../text/tokens.ts';
+
+/** How many of an article's most frequent content words describe what it is about. */
+const KEYWORDS = 30;
+
+// Words too common in news to tell one story from another.
+// prettier-ignore
+const STOP = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'is', 'are',
+  'was', 'were', 'be', 'been', 'being', 'it', 'its', 'that', 'this', 'these', 'those', 'which', 'who', 'what', 'has',
+  'have', 'had', 'not', 'no', 'can', 'could', 'would', 'will', 'may', 'might', 'should', 'said', 'says', 'say',
+  'than', 'more', 'most', 'less', 'their', 'they', 'them', 'there', 'about', 'into', 'over', 'after', 'before',
+  'also', 'one', 'two', 'new', 'year', 'years', 'some', 'many', 'much', 'other', 'if', 'when', 'while', 'so', 'do',
+  'does', 'did', 'we', 'our', 'you', 'your', 'he', 'she', 'his', 'her', 'i', 'my', 'all', 'any', 'just', 'only',
+  'out', 'up', 'down', 'such', 'how', 'because', 'then', 'still', 'even', 'very', 'like', 'per', 'cent', 'percent',
+  'its', 'those', 'where', 'whether', 'both', 'each', 'own', 'same', 'yet', 'week', 'day', 'wednesday', 'thursday',
+  'monday', 'tuesday', 'friday', 'company', 'companies', 'market', 'markets', 'investors', 'analysts',
+]);
+
+/** The article's most frequent content words (three letters or more, numbers kept), most frequent first. */
+export function keywords(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const { norm } of tokenize(text)) {
+    if (norm.length < 3 || STOP.has(norm)) continue;
+    counts.set(norm, (counts.get(norm) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, KEYWORDS)
+    .map(([word]) => word);
+}
+
+/** Overlap of two keyword lists (Jaccard): how far two articles are about the same things. */
+export function keywordOverlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  const shared = b.filter((w) => set.has(w)).length;
+  return shared / (a.length + b.length - shared);
+}
+
+/** How many of an article's most mentioned names describe who and what its story is about. */
+const NAMES = 15;
+const NAME = /(?<![.!?:]\s|^|\n)\b(\p{Lu}[\p{L}\p{N}-]+(?:\s\p{Lu}[\p{L}\p{N}-]+)*)/gmu;
+
+/** The names an article mentions most (capitalised words and runs of them, not at a sentence's start). */
+export function namesOf(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(NAME)) {
+    const name = (match[1] ?? '').toLowerCase();
+    if (name.length > 2 && !STOP.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, NAMES)
+    .map(([name]) => name);
+}
+
+/** Share of the shorter name list found in the other: two reports of one event name the same actors. */
+export function nameOverlap(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  return b.filter((n) => set.has(n)).length / Math.min(a.length, b.length);
+}
