@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, startHarness, TEST_PAGES, type Harness } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAnalyzed, readHighlights, useHarness, TEST_PAGES } from './harness.ts';
 
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 let url: string;
 
@@ -12,12 +12,8 @@ const QUOTE = 'let outside developers rent the AI computing capacity it does not
 const ORIGINAL = await readFile(resolve(TEST_PAGES, 'plain-article.html'), 'utf8');
 
 beforeAll(async () => {
-  harness = await startHarness();
-  page = await harness.browser.context.newPage();
-  url = `${harness.testPages.url}plain-article.html`;
-});
-afterAll(async () => {
-  await harness?.close();
+  page = await harness().browser.context.newPage();
+  url = `${harness().testPages.url}plain-article.html`;
 });
 
 /** Serves `html` at the article's address from now on: the same page, as its publisher later edited it. */
@@ -81,8 +77,8 @@ describe('annotations', () => {
     await publish(ORIGINAL.replace(/<p>Meta is said to be preparing[^<]*<\/p>/, ''));
     await openAnalyzed(page, url);
     await expect.poll(annotated).toEqual([]);
-    const popup = await harness.browser.context.newPage();
-    await popup.goto(harness.browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
     const orphan = popup.getByTestId('orphan');
     await expect.poll(() => orphan.count(), { timeout: 5_000 }).toBe(1);
     expect(await orphan.textContent()).toContain(QUOTE);
@@ -92,8 +88,8 @@ describe('annotations', () => {
   });
 
   it('exports the annotation as a W3C annotation with a tagging body', async () => {
-    const dashboard = await harness.browser.context.newPage();
-    await dashboard.goto(harness.browser.extensionUrl('dashboard.html'));
+    const dashboard = await harness().browser.context.newPage();
+    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
     const [download] = await Promise.all([
       dashboard.waitForEvent('download'),
       dashboard.getByTestId('export-json').click(),

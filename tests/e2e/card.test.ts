@@ -1,26 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  mutationsSoFar,
-  openAnalyzed,
-  readHighlights,
-  startHarness,
-  watchMutations,
-  type Harness,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mutationsSoFar, openAnalyzed, readHighlights, useHarness, watchMutations } from './harness.ts';
 
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 
 const BEARISH =
   'To a number of fund managers the plan reads as an admission of surplus capacity, and they expect the company to buy fewer chips over the coming year.';
 
 beforeAll(async () => {
-  harness = await startHarness();
-  page = await harness.browser.context.newPage();
-});
-afterAll(async () => {
-  await harness?.close();
+  page = await harness().browser.context.newPage();
 });
 
 /** The centre of the first line of the highlighted range whose text starts with `text`, in viewport pixels. */
@@ -47,7 +36,7 @@ async function pointOn(target: Page, text: string): Promise<{ x: number; y: numb
 describe('the claim card', () => {
   it('opens on hover with the cues that fired, adding its host only then, and removes it on Escape', async () => {
     await watchMutations(page);
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     await page.waitForTimeout(200);
     expect(await mutationsSoFar(page)).toEqual([]);
 
@@ -72,7 +61,7 @@ describe('the claim card', () => {
     await expect.poll(async () => (await readHighlights(page))['claimlens-demand'] ?? []).toContain(BEARISH);
     expect((await readHighlights(page))['claimlens-overcapacity'] ?? []).not.toContain(BEARISH);
 
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect((await readHighlights(page))['claimlens-demand']).toContain(BEARISH);
   });
 
@@ -83,7 +72,7 @@ describe('the claim card', () => {
     await page.mouse.click(x, y);
     await page.getByTestId('verdict-none').click();
     await expect.poll(async () => Object.values(await readHighlights(page)).flat()).not.toContain(tencent);
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect(Object.values(await readHighlights(page)).flat()).not.toContain(tencent);
   });
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activeBadgeText,
   catalog,
@@ -8,27 +8,22 @@ import {
   mutationsSoFar,
   openAnalyzed,
   readHighlights,
-  startHarness,
+  useHarness,
   watchMutations,
-  type Harness,
 } from './harness.ts';
 
-let harness: Harness;
+const harness = useHarness();
 let page: Page;
 
 beforeAll(async () => {
-  harness = await startHarness();
-  page = await harness.browser.context.newPage();
-});
-afterAll(async () => {
-  await harness?.close();
+  page = await harness().browser.context.newPage();
 });
 
 const STANCE_NAMES = ['claimlens-overcapacity', 'claimlens-demand', 'claimlens-neutral'] as const;
 
 describe('on a page ClaimLens has never seen', () => {
   it('paints claims by stance, each range exactly one sentence of the body, and nothing else', async () => {
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     const highlights = await readHighlights(page);
     expect(highlights['claimlens-overcapacity']).toContain(
       'To a number of fund managers the plan reads as an admission of surplus capacity, and they expect the company to buy fewer chips over the coming year.',
@@ -50,9 +45,9 @@ describe('on a page ClaimLens has never seen', () => {
   });
 
   it('changes nothing in the page: no node, attribute or text', async () => {
-    const fresh = await harness.browser.context.newPage();
+    const fresh = await harness().browser.context.newPage();
     await watchMutations(fresh);
-    await openAnalyzed(fresh, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(fresh, `${harness().testPages.url}plain-article.html`);
     await fresh.waitForTimeout(300);
     expect(await mutationsSoFar(fresh)).toEqual([]);
     expect(Object.keys(await readHighlights(fresh)).length).toBeGreaterThan(0);
@@ -60,7 +55,7 @@ describe('on a page ClaimLens has never seen', () => {
   });
 
   it('ends with the measure and paints nothing on a page that is not an article', async () => {
-    await openAnalyzed(page, `${harness.testPages.url}not-an-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}not-an-article.html`);
     expect(await readHighlights(page)).toEqual({});
     const measures = await page.evaluate(() => performance.getEntriesByName('claimlens:analyze').length);
     expect(measures).toBe(1);
@@ -78,7 +73,7 @@ describe('on the demo newsroom', () => {
     let highlighted = 0;
     let correct = 0;
     for (const entry of articles) {
-      await openAnalyzed(page, harness.newsroom.url + entry.path.slice(1));
+      await openAnalyzed(page, harness().newsroom.url + entry.path.slice(1));
       const highlights = await readHighlights(page);
       const byText = new Map<string, string>();
       for (const name of STANCE_NAMES)
@@ -108,7 +103,7 @@ describe('on the demo newsroom', () => {
   it('paints nothing on unrelated articles', async () => {
     expect(unrelated.length).toBeGreaterThanOrEqual(3);
     for (const entry of unrelated) {
-      await openAnalyzed(page, harness.newsroom.url + entry.path.slice(1));
+      await openAnalyzed(page, harness().newsroom.url + entry.path.slice(1));
       expect({ page: entry.path, highlights: await readHighlights(page) }).toEqual({
         page: entry.path,
         highlights: {},
@@ -117,7 +112,7 @@ describe('on the demo newsroom', () => {
   });
 
   it('paints nothing on the front page, which is not an article', async () => {
-    await openAnalyzed(page, harness.newsroom.url);
+    await openAnalyzed(page, harness().newsroom.url);
     expect(await readHighlights(page)).toEqual({});
   });
 });
@@ -128,23 +123,23 @@ describe('popup, badge and dashboard', () => {
   it('shows the claim count of the page in the popup and on the badge', async () => {
     const entry = storyA[1] ?? storyA[0];
     if (!entry) throw new Error('the catalog has no story A article');
-    const url = harness.newsroom.url + entry.path.slice(1);
+    const url = harness().newsroom.url + entry.path.slice(1);
     await openAnalyzed(page, url);
     const highlights = await readHighlights(page);
     const painted = STANCE_NAMES.reduce((sum, name) => sum + (highlights[name]?.length ?? 0), 0);
     expect(painted).toBeGreaterThan(0);
-    await expect.poll(() => activeBadgeText(harness, page)).toBe(String(painted));
+    await expect.poll(() => activeBadgeText(harness(), page)).toBe(String(painted));
 
-    const popup = await harness.browser.context.newPage();
-    await popup.goto(harness.browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
     await expect.poll(() => popup.getByTestId('claim-count').textContent()).toBe(String(painted));
     await popup.close();
   });
 
   it('lists every stored article in the dashboard and exports them as W3C Web Annotations', async () => {
-    const dashboard = await harness.browser.context.newPage();
-    await dashboard.goto(harness.browser.extensionUrl('dashboard.html'));
-    const stored = await harness.browser.worker.evaluate(async () => {
+    const dashboard = await harness().browser.context.newPage();
+    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
+    const stored = await harness().browser.worker.evaluate(async () => {
       const request = indexedDB.open('claimlens');
       const db = await new Promise<IDBDatabase>((done, fail) => {
         request.onsuccess = () => done(request.result);

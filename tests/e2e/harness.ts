@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
 
@@ -42,6 +43,21 @@ export async function startHarness(): Promise<Harness> {
     close: async () => {
       await Promise.all([browser.close(), newsroom.close(), testPages.close()]);
     },
+  };
+}
+
+/** Starts a harness before the file's tests and closes it after: `const h = useHarness(); … h().browser`. */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The harness has not started (use it inside a test)');
+    return harness;
   };
 }
 

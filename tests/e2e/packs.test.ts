@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, startHarness, type Harness } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAnalyzed, readHighlights, useHarness } from './harness.ts';
 
-let harness: Harness;
+const harness = useHarness();
 let dashboard: Page;
 let page: Page;
 
@@ -17,13 +17,9 @@ const IDLE_WAGONS =
   'At the Millford yard, hundreds of wagons now stand idle on the sidings, and two of the five shunting crews have been moved to other depots.';
 
 beforeAll(async () => {
-  harness = await startHarness();
-  dashboard = await harness.browser.context.newPage();
-  page = await harness.browser.context.newPage();
-  await dashboard.goto(harness.browser.extensionUrl('dashboard.html'));
-});
-afterAll(async () => {
-  await harness?.close();
+  dashboard = await harness().browser.context.newPage();
+  page = await harness().browser.context.newPage();
+  await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
 });
 
 async function savePack(json: string): Promise<{ role: string | null; text: string | null }> {
@@ -54,22 +50,22 @@ describe('topic packs', () => {
   });
 
   it('uses a pack of the reader’s own on the next page they open', async () => {
-    await openAnalyzed(page, `${harness.testPages.url}rail-freight.html`);
+    await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect(await readHighlights(page)).toEqual({});
     expect(await savePack(JSON.stringify(RAIL_PACK))).toMatchObject({ role: 'status' });
     await dashboard.getByTestId('pack-row').nth(1).waitFor();
-    await openAnalyzed(page, `${harness.testPages.url}rail-freight.html`);
+    await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect((await readHighlights(page))['claimlens-overcapacity']).toEqual([IDLE_WAGONS]);
   });
 
   it('switches a pack off and on again', async () => {
     await dashboard.getByTestId('pack-enabled-ai-compute').uncheck();
     await expect.poll(() => dashboard.getByTestId('pack-enabled-ai-compute').isChecked()).toBe(false);
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect(await readHighlights(page)).toEqual({});
     await dashboard.getByTestId('pack-enabled-ai-compute').check();
     await expect.poll(() => dashboard.getByTestId('pack-enabled-ai-compute').isChecked()).toBe(true);
-    await openAnalyzed(page, `${harness.testPages.url}plain-article.html`);
+    await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
   });
 
@@ -77,7 +73,7 @@ describe('topic packs', () => {
     dashboard.once('dialog', (dialog) => void dialog.accept());
     await dashboard.getByTestId('pack-delete-rail-freight').click();
     await expect.poll(() => dashboard.getByTestId('pack-row').count()).toBe(1);
-    await openAnalyzed(page, `${harness.testPages.url}rail-freight.html`);
+    await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect(await readHighlights(page)).toEqual({});
   });
 });

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openAnalyzed, useHarness } from './harness.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness();
 
 const WIRE = 'meridian-wire/meta-cloud-compute.html';
 const COPY = 'riverbend-gazette/meta-ai-cloud-chip-stocks.html';
@@ -17,12 +10,12 @@ const OTHER_STORY = 'marketline/microsoft-data-centre-leases.html';
 
 describe('comparing sources', () => {
   it('lists the other sources read on the same story, marks the syndicated copy, and leaves other stories out', async () => {
-    const page = await harness.browser.context.newPage();
+    const page = await harness().browser.context.newPage();
     for (const path of [WIRE, COPY, BEARISH, OTHER_STORY])
-      await openAnalyzed(page, harness.newsroom.url + path);
-    const popup = await harness.browser.context.newPage();
+      await openAnalyzed(page, harness().newsroom.url + path);
+    const popup = await harness().browser.context.newPage();
     await popup.goto(
-      harness.browser.extensionUrl(`popup.html?url=${encodeURIComponent(harness.newsroom.url + WIRE)}`),
+      harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(harness().newsroom.url + WIRE)}`),
     );
     const rows = popup.getByTestId('source-row');
     await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(2);
@@ -31,8 +24,8 @@ describe('comparing sources', () => {
     );
     expect(seen).toEqual(
       [
-        [harness.newsroom.url + BEARISH, 'false'],
-        [harness.newsroom.url + COPY, 'true'],
+        [harness().newsroom.url + BEARISH, 'false'],
+        [harness().newsroom.url + COPY, 'true'],
       ].sort(),
     );
   });

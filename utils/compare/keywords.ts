@@ -24,18 +24,13 @@ export function keywords(text: string): string[] {
     if (norm.length < 3 || STOP.has(norm)) continue;
     counts.set(norm, (counts.get(norm) ?? 0) + 1);
   }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, KEYWORDS)
-    .map(([word]) => word);
+  return mostFrequent(counts, KEYWORDS);
 }
 
 /** Overlap of two keyword lists (Jaccard): how far two articles are about the same things. */
 export function keywordOverlap(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  const shared = b.filter((w) => set.has(w)).length;
-  return shared / (a.length + b.length - shared);
+  const both = shared(a, b);
+  return both === 0 ? 0 : both / (a.length + b.length - both);
 }
 
 /** How many of an article's most mentioned names describe who and what its story is about. */
@@ -49,15 +44,24 @@ export function namesOf(text: string): string[] {
     const name = (match[1] ?? '').toLowerCase();
     if (name.length > 2 && !STOP.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, NAMES)
-    .map(([name]) => name);
+  return mostFrequent(counts, NAMES);
 }
 
 /** Share of the shorter name list found in the other: two reports of one event name the same actors. */
 export function nameOverlap(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
+  const both = shared(a, b);
+  return both === 0 ? 0 : both / Math.min(a.length, b.length);
+}
+
+/** The `limit` most frequent entries, ties in alphabetical order so the result never depends on input order. */
+function mostFrequent(counts: ReadonlyMap<string, number>, limit: number): string[] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([word]) => word);
+}
+
+function shared(a: readonly string[], b: readonly string[]): number {
   const set = new Set(a);
-  return b.filter((n) => set.has(n)).length / Math.min(a.length, b.length);
+  return b.filter((w) => set.has(w)).length;
 }
