@@ -19,7 +19,9 @@ export interface Protocol {
   /** The content script finished a pass on a page: an article with its claims, or not an article (null). */
   'page/analyzed': { request: { article: ArticleAnalysis | null }; reply: { claimCount: number } };
   /** What detection should use on this machine: the reader's packs, switches and what they taught it. */
-  'detector/config': { request: object; reply: DetectorConfig };
+  'detector/config': { request: { host: string }; reply: DetectorConfig };
+  /** The reader switches highlighting on or off for a site, or everywhere. */
+  'settings/highlights': { request: { host: string | null; on: boolean }; reply: { ok: true } };
   /** The reader corrects a claim: another stance, "not a claim" (null), or a claim ClaimLens missed. */
   'claim/correct': {
     request: { articleUrl: string; claim: ClaimPayload; detected: Stance | null; verdict: Stance | null };
@@ -55,6 +57,8 @@ export interface Protocol {
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
 
 export interface DetectorConfig {
+  /** False where the reader switched ClaimLens off (this site, or everywhere): the page is left alone. */
+  highlightsOn: boolean;
   packs: TopicPack[];
   disabledPacks: string[];
   cueFactors: [string, number][];
@@ -85,7 +89,18 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
     sender: 'content',
     validate: obj({ type: literal('page/analyzed'), article: nullable(validateArticleAnalysis) }),
   },
-  'detector/config': { sender: 'any', validate: obj({ type: literal('detector/config') }) },
+  'detector/config': {
+    sender: 'any',
+    validate: obj({ type: literal('detector/config'), host: str({ max: 300 }) }),
+  },
+  'settings/highlights': {
+    sender: 'extension',
+    validate: obj({
+      type: literal('settings/highlights'),
+      host: nullable(str({ min: 1, max: 300 })),
+      on: bool,
+    }),
+  },
   'claim/correct': {
     sender: 'any',
     validate: obj({
@@ -153,6 +168,17 @@ export function parseMessage(input: unknown): Result<{ message: Message; sender:
 export type Handlers = {
   [K in MessageType]: (message: Message<K>, tabId: number | undefined) => Promise<Reply<K>>;
 };
+
+/**
+ * What extension pages may tell a tab's content script: show or hide its highlights on that page only.
+ * Checked there like every message (shape and sender).
+ */
+export interface PageCommand {
+  type: 'page/highlights';
+  visible: boolean;
+}
+
+export const validatePageCommand = obj({ type: literal('page/highlights'), visible: bool });
 
 /** Sends through any `sendMessage` (the polyfill's, in practice) with request and reply typed together. */
 export function makeSender(sendMessage: (message: unknown) => Promise<unknown>) {

@@ -2,6 +2,7 @@ import { BUILT_IN_TAGS, TAG_ID, tagIdOf } from './annotate/tags.ts';
 import { AnnotationRepository } from './db/annotations.ts';
 import { ArticleRepository, LibraryRepository } from './db/articles.ts';
 import { DetectionRepository } from './db/detection.ts';
+import { SettingsRepository } from './db/settings.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
 import { normaliseUrl } from './extract/metadata.ts';
 import { parseTopicPack } from './detect/pack.ts';
@@ -31,6 +32,7 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
   const library = new LibraryRepository(db);
   const detection = new DetectionRepository(db);
   const annotations = new AnnotationRepository(db);
+  const settings = new SettingsRepository(db);
   /** Annotations belong to the article as stored (canonical URL), or to the page's own address. */
   const articleIdOf = async (url: string) => (await articles.findByUrl(url))?.id ?? normaliseUrl(url) ?? url;
   const badge = async (tabId: number | undefined, count: number) => {
@@ -42,13 +44,15 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       await badge(tabId, claimCount);
       return { claimCount };
     },
-    'detector/config': async () => {
-      const [packs, disabledPacks, adjustments] = await Promise.all([
+    'detector/config': async ({ host }) => {
+      const [packs, disabledPacks, adjustments, highlightsOn] = await Promise.all([
         detection.packs(),
-        detection.disabledPacks(),
+        settings.disabledPacks(),
         detection.adjustments(),
+        settings.highlightsOn(host),
       ]);
       return {
+        highlightsOn,
         packs: packs.map((p) => p.pack),
         disabledPacks,
         cueFactors: [...adjustments.cueFactors],
@@ -112,7 +116,12 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       }
     },
     'packs/set-enabled': async ({ id, enabled }) => {
-      await detection.setEnabled(id, enabled);
+      await settings.setPackEnabled(id, enabled);
+      return { ok: true };
+    },
+    'settings/highlights': async ({ host, on }) => {
+      if (host === null) await settings.setEverywhere(on);
+      else await settings.setSite(host, on);
       return { ok: true };
     },
     'packs/delete': async ({ id }) => {

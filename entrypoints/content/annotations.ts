@@ -18,6 +18,7 @@ type Send = <T extends MessageType>(message: Message<T>) => Promise<Reply<T>>;
 export class PageAnnotations {
   private painted: { record: AnnotationRecord; range: Range }[] = [];
   private names = new Set<string>();
+  private visible = true;
   ownTags: TagRecord[] = [];
 
   constructor(
@@ -72,9 +73,15 @@ export class PageAnnotations {
     }
   }
 
+  /** Hides this page's annotation highlights (the popup's page switch), or shows them again. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.paint();
+  }
+
   private paint(): void {
     const groups = new Map<string, Range[]>();
-    for (const { record, range } of this.painted) {
+    for (const { record, range } of this.visible ? this.painted : []) {
       const name = annotationHighlightName(record.tags);
       groups.set(name, [...(groups.get(name) ?? []), range]);
     }

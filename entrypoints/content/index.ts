@@ -6,7 +6,7 @@ import { analyzeDocument } from '../../utils/analyze.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import { detectorFromConfig } from '../../utils/detect/config.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
-import { makeSender, type DetectorConfig } from '../../utils/messages.ts';
+import { makeSender, validatePageCommand, type DetectorConfig } from '../../utils/messages.ts';
 import { PageAnnotations } from './annotations.ts';
 import { watchClaims } from './hover.ts';
 import { PageClaims } from './page-claims.ts';
@@ -24,8 +24,15 @@ export default defineContentScript({
 
 /** One pass: extract → detect → highlight, measured as the contract says, then reported to the background. */
 async function analyzePage(ctx: ContentScriptContext): Promise<void> {
-  const detector = detectorFromConfig(BUILT_IN_PACKS, await loadConfig());
+  const config = await loadConfig();
   const start = performance.now();
+  if (config && !config.highlightsOn) {
+    // The reader switched ClaimLens off here: the short check that decided so is the whole pass.
+    performance.measure('claimlens:analyze', { start, end: performance.now() });
+    await report(null);
+    return;
+  }
+  const detector = detectorFromConfig(BUILT_IN_PACKS, config);
   const analysis = analyzeDocument(document, location.href, detector);
   const page = analysis.kind === 'article' ? new PageClaims(analysis.map) : null;
   if (analysis.kind === 'article') page?.paint(analysis.claims);
@@ -41,6 +48,7 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
   await annotations
     .restore()
     .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
+  obeyPageCommands(ctx, [page, annotations]);
   watchClaims(ctx, page, async (painted, verdict) => {
     await send({
       type: 'claim/correct',
@@ -53,10 +61,25 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
+/** Lets the popup hide or show this page's highlights; only ClaimLens's own pages may ask, in the one shape. */
+function obeyPageCommands(
+  ctx: ContentScriptContext,
+  painters: { setVisible(visible: boolean): void }[],
+): void {
+  const listener = (message: unknown, sender: { id?: string }) => {
+    const command = validatePageCommand(message);
+    if (sender.id !== browser.runtime.id || !command.ok) return undefined;
+    for (const painter of painters) painter.setVisible(command.value.visible);
+    return Promise.resolve({ ok: true });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
 /** The reader's packs and what detection learned; the built-in packs alone if the background cannot answer. */
 async function loadConfig(): Promise<DetectorConfig | null> {
   try {
-    return await send({ type: 'detector/config' });
+    return await send({ type: 'detector/config', host: location.host });
   } catch (error) {
     console.warn('ClaimLens: detection settings unavailable, using the built-in packs', error);
     return null;

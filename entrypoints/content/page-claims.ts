@@ -14,6 +14,7 @@ export interface PaintedClaim {
 /** The claims painted on this page, in reading order, and the way from a point on screen back to one of them. */
 export class PageClaims {
   private painted: PaintedClaim[] = [];
+  private visible = true;
 
   constructor(private readonly map: TextMap) {}
 
@@ -56,11 +57,17 @@ export class PageClaims {
     return undefined;
   }
 
+  /** Hides the highlights on this page only (the reader's wish from the popup), or shows them again. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.repaint();
+  }
+
   private repaint(): void {
     paintStances(
       CSS.highlights,
       () => new Highlight(),
-      this.painted.map((p) => ({ stance: p.claim.stance, range: p.range })),
+      (this.visible ? this.painted : []).map((p) => ({ stance: p.claim.stance, range: p.range })),
     );
   }
 }

@@ -7,6 +7,7 @@ import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { ArticleRepository, LibraryRepository } from '../../utils/db/articles.ts';
 import { DetectionRepository } from '../../utils/db/detection.ts';
+import { SettingsRepository } from '../../utils/db/settings.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
 import { toCsv } from '../../utils/export/csv.ts';
@@ -18,6 +19,7 @@ const db = new ClaimLensDatabase();
 const articles = new ArticleRepository(db);
 const libraryStore = new LibraryRepository(db);
 const detection = new DetectionRepository(db);
+const settings = new SettingsRepository(db);
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
 type Format = 'json' | 'csv' | 'md';
@@ -55,7 +57,7 @@ export function Dashboard() {
   const teaching = useLiveQuery(
     async () => ({
       packs: await detection.packs(),
-      disabled: await detection.disabledPacks(),
+      disabled: await settings.disabledPacks(),
       corrections: await detection.corrections(),
     }),
     [],

@@ -1,18 +1,50 @@
 import { browser } from 'wxt/browser';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
+import { HighlightSwitches, type SwitchActions } from '../../components/HighlightSwitches.tsx';
 import { SourceRows } from '../../components/SourceRows.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { AnnotationRepository } from '../../utils/db/annotations.ts';
 import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { SettingsRepository } from '../../utils/db/settings.ts';
+import { makeSender, type PageCommand } from '../../utils/messages.ts';
 import { normaliseUrl } from '../../utils/extract/metadata.ts';
 
 const db = new ClaimLensDatabase();
 const articles = new ArticleRepository(db);
 const claims = new ClaimRepository(db);
 const annotations = new AnnotationRepository(db);
+const settings = new SettingsRepository(db);
+const send = makeSender((message) => browser.runtime.sendMessage(message));
+
+function switchActions(tabId: number | null): SwitchActions {
+  const tellPage = async (visible: boolean) => {
+    if (tabId === null) return;
+    const command: PageCommand = { type: 'page/highlights', visible };
+    await browser.tabs.sendMessage(tabId, command);
+  };
+  return {
+    page: tabId === null ? null : tellPage,
+    site: async (host, on) => {
+      await send({ type: 'settings/highlights', host, on });
+      await tellPage(on).catch(() => undefined); // the page may have no ClaimLens (a browser page)
+    },
+    everywhere: async (on) => {
+      await send({ type: 'settings/highlights', host: null, on });
+      await tellPage(on).catch(() => undefined);
+    },
+  };
+}
+
+function hostOf(url: string | null): string | null {
+  try {
+    return url && /^https?:/.test(url) ? new URL(url).host : null;
+  } catch {
+    return null;
+  }
+}
 
 async function load(url: string | null) {
   const normalised = url ? normaliseUrl(url) : null;
@@ -28,8 +60,9 @@ async function load(url: string | null) {
   return { article, claims: found, annotations: mine, keptAt: snapshot?.capturedAt ?? null, others };
 }
 
-export function Popup({ url }: { url: string | null }) {
+export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
   const state = useLiveQuery(() => load(url), [url]);
+  const highlightSettings = useLiveQuery(() => settings.highlights(), []);
   return (
     <main class="popup">
       <header class="popup__head">
@@ -38,6 +71,13 @@ export function Popup({ url }: { url: string | null }) {
           Library
         </a>
       </header>
+      {highlightSettings.status === 'ready' && (
+        <HighlightSwitches
+          host={hostOf(url)}
+          settings={highlightSettings.value}
+          actions={switchActions(tabId)}
+        />
+      )}
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'error' && <p role="alert">Could not read the library: {state.error}</p>}
       {state.status === 'ready' && !state.value && (

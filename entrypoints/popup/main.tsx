@@ -5,12 +5,12 @@ import { browser } from 'wxt/browser';
 import { Popup } from './Popup.tsx';
 
 /** `?url=` shows a stored article (tests, dashboard links); otherwise the active tab's page. */
-async function targetUrl(): Promise<string | null> {
+async function target(): Promise<{ url: string | null; tabId: number | null }> {
   const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery) return fromQuery;
+  if (fromQuery) return { url: fromQuery, tabId: null };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url ?? null;
+  return { url: tab?.url ?? null, tabId: tab?.id ?? null };
 }
 
 const root = document.getElementById('app');
-if (root) void targetUrl().then((url) => render(<Popup url={url} />, root));
+if (root) void target().then(({ url, tabId }) => render(<Popup url={url} tabId={tabId} />, root));

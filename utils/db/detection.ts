@@ -5,8 +5,7 @@ import type { Stance, TopicPack } from '../detect/pack.ts';
 import type { ClaimPayload } from '../model.ts';
 import { claimId, stanceCounts } from './articles.ts';
 import type { ClaimLensDatabase, CorrectionRecord, PackRecord } from './schema.ts';
-
-const DISABLED_PACKS = 'disabledPacks';
+import { SettingsRepository } from './settings.ts';
 
 /** What a correction says: this claim (as the page showed it) is really `verdict`, or not a claim (null). */
 export interface CorrectionInput {
@@ -92,21 +91,7 @@ export class DetectionRepository {
   async deletePack(id: string): Promise<void> {
     await this.db.transaction('rw', this.db.packs, this.db.settings, async () => {
       await this.db.packs.delete(id);
-      await this.setEnabled(id, true);
-    });
-  }
-
-  async disabledPacks(): Promise<string[]> {
-    const value = (await this.db.settings.get(DISABLED_PACKS))?.value;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  }
-
-  async setEnabled(id: string, enabled: boolean): Promise<void> {
-    await this.db.transaction('rw', this.db.settings, async () => {
-      const disabled = new Set(await this.disabledPacks());
-      if (enabled) disabled.delete(id);
-      else disabled.add(id);
-      await this.db.settings.put({ key: DISABLED_PACKS, value: [...disabled].sort() });
+      await new SettingsRepository(this.db).setPackEnabled(id, true);
     });
   }
 }

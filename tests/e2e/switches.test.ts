@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAnalyzed, readHighlights, useHarness } from './harness.ts';
+
+const harness = useHarness();
+let page: Page;
+let url: string;
+
+beforeAll(async () => {
+  page = await harness().browser.context.newPage();
+  url = `${harness().testPages.url}plain-article.html`;
+});
+
+/** The parts of the extension API the worker calls here. */
+declare const chrome: {
+  tabs: {
+    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
+
+describe('switching highlights off', () => {
+  it('leaves a site alone once the reader turns it off, with only the measure of that check, and back on', async () => {
+    await openAnalyzed(page, url);
+    expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
+    await popup.getByTestId('switch-site').uncheck();
+    await expect.poll(() => popup.getByTestId('switch-site').isChecked()).toBe(false);
+
+    await openAnalyzed(page, url);
+    expect(await readHighlights(page)).toEqual({});
+    expect(await page.evaluate(() => performance.getEntriesByName('claimlens:analyze').length)).toBe(1);
+
+    await popup.getByTestId('switch-site').check();
+    await expect.poll(() => popup.getByTestId('switch-site').isChecked()).toBe(true);
+    await openAnalyzed(page, url);
+    expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('hides and shows one page’s highlights when an extension page asks, and ignores the page’s own messages', async () => {
+    await openAnalyzed(page, url);
+    // ClaimLens has no "tabs" permission: the worker finds the page as the active tab, as the popup does.
+    const tell = async (visible: boolean) => {
+      await page.bringToFront();
+      return harness().browser.worker.evaluate(async (show) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return chrome.tabs.sendMessage(tab.id, { type: 'page/highlights', visible: show });
+      }, visible);
+    };
+    await tell(false);
+    await expect.poll(() => readHighlights(page)).toEqual({});
+    // A page posting a look-alike command to itself reaches nothing of ClaimLens.
+    await page.evaluate(() => window.postMessage({ type: 'page/highlights', visible: true }, '*'));
+    await page.waitForTimeout(100);
+    expect(await readHighlights(page)).toEqual({});
+    await tell(true);
+    await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+  });
+});
