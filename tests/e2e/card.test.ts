@@ -66,6 +66,7 @@ describe('the claim card', () => {
   });
 
   it('drops a claim the reader marks as not a claim, here and on later visits', async () => {
+    await page.keyboard.press('Escape'); // close the card left open by the test before
     const tencent =
       'Tencent has said its compute remains insufficient for both its own products and its cloud customers.';
     const { x, y } = await pointOn(page, tencent);
