@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Unit tests first, the browser tests after them, never side by side on a 2-core machine.
+          sequence: { groupOrder: 0 },
           // Loaded before Dexie so it finds an IndexedDB in Node.
           setupFiles: ['fake-indexeddb/auto'],
         },
@@ -18,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
           // One browser at a time on a 2-core machine; each test file starts its own.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -42,13 +42,10 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
     return;
   }
   const { meta, map, claims } = analysis;
-  await report({ meta, textLength: map.text.length, claims, profile: profileOf(map.text) });
+  // Listeners first (they change nothing in the page), so the reader can act as soon as highlights show.
   const annotations = new PageAnnotations(meta.url, send);
-  watchSelection(ctx, annotations, (label) => send({ type: 'tags/create', label }));
-  await annotations
-    .restore()
-    .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
   obeyPageCommands(ctx, [page, annotations]);
+  watchSelection(ctx, annotations, (label) => send({ type: 'tags/create', label }));
   watchClaims(ctx, page, async (painted, verdict) => {
     await send({
       type: 'claim/correct',
@@ -59,6 +56,10 @@ async function analyzePage(ctx: ContentScriptContext): Promise<void> {
     });
     page.update(painted, verdict);
   });
+  await report({ meta, textLength: map.text.length, claims, profile: profileOf(map.text) });
+  await annotations
+    .restore()
+    .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
 }
 
 /** Lets the popup hide or show this page's highlights; only ClaimLens's own pages may ask, in the one shape. */
