@@ -29,10 +29,11 @@ export function detectInText(
   blocks: readonly Span[],
   lang: string,
   detector: Detector,
+  onTopic = false,
 ): AnalyzedClaim[] {
   const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
   const codePoints = codePointCounter(text);
   return detector
-    .detect(text, sentences)
+    .detect(text, sentences, onTopic)
     .map((claim) => ({ ...claim, selectors: describeSpan(text, claim, codePoints) }));
 }

@@ -22,9 +22,16 @@ export class PageAnnotations {
   ownTags: TagRecord[] = [];
 
   constructor(
-    private readonly articleUrl: string,
+    private articleUrl: string,
     private readonly send: Send,
   ) {}
+
+  /** Starts over for another article in the same document (single-page-app navigation). */
+  reset(articleUrl: string): void {
+    this.articleUrl = articleUrl;
+    this.painted = [];
+    this.paint();
+  }
 
   /** Loads this page's annotations, anchors each, paints them and reports how each anchored. */
   async restore(): Promise<void> {

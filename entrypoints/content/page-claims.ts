@@ -11,32 +11,59 @@ export interface PaintedClaim {
   corrected: boolean;
 }
 
-/** The claims painted on this page, in reading order, and the way from a point on screen back to one of them. */
+/** One analysed stretch of the page (the article, or content that arrived later) and its claims. */
+interface Segment {
+  map: TextMap;
+  painted: PaintedClaim[];
+}
+
+/**
+ * The claims painted on this page, stretch by stretch as content arrives, and the way from a point on screen
+ * back to one of them.
+ */
 export class PageClaims {
-  private painted: PaintedClaim[] = [];
+  private segments: Segment[] = [];
   private visible = true;
 
-  constructor(private readonly map: TextMap) {}
-
-  /** Paints `claims` (replacing what was painted) and returns how many got a range. */
-  paint(claims: readonly AnalyzedClaim[]): number {
-    this.painted = [];
+  /** Paints the claims of one analysed stretch, next to those already painted; returns how many got a range. */
+  add(map: TextMap, claims: readonly AnalyzedClaim[]): number {
+    const painted: PaintedClaim[] = [];
     for (const claim of claims) {
-      const points = this.map.rangePoints(claim);
+      const points = map.rangePoints(claim);
       if (!points) continue;
       const range = new Range();
       range.setStart(points.start.node, points.start.offset);
       range.setEnd(points.end.node, points.end.offset);
-      this.painted.push({ claim, range, corrected: false });
+      painted.push({ claim, range, corrected: false });
     }
+    this.segments.push({ map, painted });
     this.repaint();
-    return this.painted.length;
+    return painted.length;
+  }
+
+  /** Forgets every claim (the page became another article, as single-page apps do). */
+  clear(): void {
+    this.segments = [];
+    this.repaint();
+  }
+
+  /** Every painted claim, in the order the stretches were analysed. */
+  get all(): PaintedClaim[] {
+    return this.segments.flatMap((s) => s.painted);
+  }
+
+  /** Whether a node was already analysed (so a mutation that only touched old content costs nothing). */
+  covers(node: Node): boolean {
+    return this.segments.some((s) => s.map.offsetOf(node, 0) !== null);
   }
 
   /** Changes one claim's stance (or removes it, for "not a claim") and repaints at once. */
   update(target: PaintedClaim, stance: Stance | null): void {
-    if (stance === null) this.painted = this.painted.filter((p) => p !== target);
-    else Object.assign(target, { claim: { ...target.claim, stance, confidence: 0.99 }, corrected: true });
+    for (const segment of this.segments) {
+      if (stance === null) segment.painted = segment.painted.filter((p) => p !== target);
+    }
+    if (stance !== null)
+      Object.assign(target, { claim: { ...target.claim, stance, confidence: 0.99 }, corrected: true });
     this.repaint();
   }
 
@@ -44,15 +71,18 @@ export class PageClaims {
   at(x: number, y: number): PaintedClaim | undefined {
     const caret = caretAt(x, y);
     if (!caret) return undefined;
-    const offset = this.map.offsetOf(caret.node, caret.offset);
-    if (offset === null) return undefined;
-    const found = spanAt(
-      this.painted.map((p) => ({ start: p.claim.start, end: p.claim.end, painted: p })),
-      offset,
-    )?.painted;
-    if (!found) return undefined;
-    for (const rect of found.range.getClientRects()) {
-      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return found;
+    for (const { map, painted } of this.segments) {
+      const offset = map.offsetOf(caret.node, caret.offset);
+      if (offset === null) continue;
+      const found = spanAt(
+        painted.map((p) => ({ start: p.claim.start, end: p.claim.end, painted: p })),
+        offset,
+      )?.painted;
+      if (!found) return undefined;
+      for (const rect of found.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return found;
+      }
+      return undefined;
     }
     return undefined;
   }
@@ -67,7 +97,7 @@ export class PageClaims {
     paintStances(
       CSS.highlights,
       () => new Highlight(),
-      (this.visible ? this.painted : []).map((p) => ({ stance: p.claim.stance, range: p.range })),
+      (this.visible ? this.all : []).map((p) => ({ stance: p.claim.stance, range: p.range })),
     );
   }
 }

@@ -115,7 +115,11 @@ const ARTICLE_TOPIC_ANCHORS = 3;
 const MIN_CLAIM_WORDS = 5;
 
 export interface Detector {
-  detect(text: string, sentences: readonly Span[]): DetectedClaim[];
+  /**
+   * Claims in `sentences` of `text`. `onTopic` says the text belongs to an article already known to be about
+   * a pack's topic (new content arriving on such a page), so a short added passage is read in that light.
+   */
+  detect(text: string, sentences: readonly Span[], onTopic?: boolean): DetectedClaim[];
 }
 
 interface CompiledRule {
@@ -185,7 +189,8 @@ export function compileDetector(
   }));
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
   return {
-    detect: (text, sentences) => detectAll(matcher, rules, enabled.length, adjustments, text, sentences),
+    detect: (text, sentences, onTopic = false) =>
+      detectAll(matcher, rules, enabled.length, adjustments, text, sentences, onTopic),
   };
 }
 
@@ -201,6 +206,7 @@ function detectAll(
   adjustments: Adjustments,
   text: string,
   spans: readonly Span[],
+  knownOnTopic: boolean,
 ): DetectedClaim[] {
   const sentences: Sentence[] = spans.map((span) => {
     const tokens = tokenize(text, span.start, span.end);
@@ -229,7 +235,7 @@ function detectAll(
     // Where two packs both see a claim in one sentence, the surer reading stands.
     let best: DetectedClaim[] = [];
     for (const pack of packs) {
-      const onTopic = (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
+      const onTopic = knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
       const found = new Reading(text, sentence, rules, pack).claims(onTopic);
       if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
     }

@@ -1,0 +1,209 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { analyzeDocument, detectInText } from '../../utils/analyze.ts';
+import { profileOf } from '../../utils/compare/profile.ts';
+import { detectorFromConfig } from '../../utils/detect/config.ts';
+import type { Detector } from '../../utils/detect/detect.ts';
+import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
+import { isExcluded } from '../../utils/extract/dom.ts';
+import { TextMap } from '../../utils/extract/text-map.ts';
+import type { ArticleAnalysis } from '../../utils/model.ts';
+import type { DetectorConfig, Message, MessageType, Reply } from '../../utils/messages.ts';
+import { PageAnnotations } from './annotations.ts';
+import { watchClaims } from './hover.ts';
+import { PageClaims } from './page-claims.ts';
+import { watchSelection } from './selection.tsx';
+
+type Send = <T extends MessageType>(message: Message<T>) => Promise<Reply<T>>;
+
+/** Content that keeps changing is looked at once it has been quiet this long. */
+const MUTATION_QUIET_MS = 400;
+/** Added content shorter than this is a widget, a counter or a label, not article text. */
+const MIN_ADDED_CHARS = 80;
+
+const measure = (start: number) =>
+  performance.measure('claimlens:analyze', { start, end: performance.now() });
+
+/**
+ * ClaimLens on one page: the first pass, then incremental passes on content that arrives later (infinite
+ * scroll, lazy sections: only the new content is analysed), and a fresh start when a single-page app moves to
+ * another article. Every pass ends with the contract's measure.
+ */
+export class PageSession {
+  private readonly claims = new PageClaims();
+  private readonly annotations: PageAnnotations;
+  private detector: Detector | null = null;
+  private articleUrl: string | null = null;
+  private analysedLocation = location.href;
+  private observer: MutationObserver | null = null;
+  private added: Node[] = [];
+  private quietTimer: number | undefined;
+  private reportTimer: number | undefined;
+  private watching = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly send: Send,
+  ) {
+    this.annotations = new PageAnnotations(location.href, send);
+  }
+
+  setVisible(visible: boolean): void {
+    this.claims.setVisible(visible);
+    this.annotations.setVisible(visible);
+  }
+
+  /** The first pass on this document (or on a new address in it). */
+  async start(): Promise<void> {
+    const config = await this.loadConfig();
+    const start = performance.now();
+    if (config && !config.highlightsOn) {
+      // The reader switched ClaimLens off here: the short check that decided so is the whole pass.
+      measure(start);
+      await this.report(null);
+      return;
+    }
+    this.detector = detectorFromConfig(BUILT_IN_PACKS, config);
+    const analysis = analyzeDocument(document, location.href, this.detector);
+    if (analysis.kind === 'article') this.claims.add(analysis.map, analysis.claims);
+    measure(start);
+    this.analysedLocation = location.href;
+    this.watchChanges();
+    if (analysis.kind !== 'article') {
+      this.articleUrl = null;
+      await this.report(null);
+      return;
+    }
+    this.articleUrl = analysis.meta.url;
+    this.annotations.reset(analysis.meta.url);
+    this.watchReader();
+    await this.report(toReport(analysis.meta, analysis.map.text, analysis.claims));
+    await this.annotations
+      .restore()
+      .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
+  }
+
+  /** Reader-facing listeners, once per document: they change nothing in the page until the reader acts. */
+  private watchReader(): void {
+    if (this.watching) return;
+    this.watching = true;
+    watchSelection(this.ctx, this.annotations, (label) => this.send({ type: 'tags/create', label }));
+    watchClaims(this.ctx, this.claims, async (painted, verdict) => {
+      if (!this.articleUrl) return;
+      await this.send({
+        type: 'claim/correct',
+        articleUrl: this.articleUrl,
+        claim: painted.claim,
+        detected: painted.claim.stance,
+        verdict,
+      });
+      this.claims.update(painted, verdict);
+    });
+  }
+
+  /** Watches for new content and for single-page-app navigation (observing changes nothing in the page). */
+  private watchChanges(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) this.added.push(node);
+      clearTimeout(this.quietTimer);
+      this.quietTimer = this.ctx.setTimeout(() => void this.onQuiet(), MUTATION_QUIET_MS);
+    });
+    this.observer.observe(document.body, { childList: true, subtree: true });
+    this.ctx.onInvalidated(() => this.observer?.disconnect());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      clearTimeout(this.quietTimer);
+      this.quietTimer = this.ctx.setTimeout(() => void this.onQuiet(), MUTATION_QUIET_MS);
+    });
+  }
+
+  private async onQuiet(): Promise<void> {
+    const added = this.added;
+    this.added = [];
+    if (location.href !== this.analysedLocation) {
+      // Another article in the same document: start over, as on a fresh load.
+      this.claims.clear();
+      this.annotations.reset(location.href);
+      await this.start();
+      return;
+    }
+    if (!this.detector || !this.articleUrl) return;
+    const start = performance.now();
+    const roots = newContentRoots(added, (node) => this.claims.covers(node));
+    let found = 0;
+    for (const root of roots) {
+      const map = TextMap.build(root);
+      if (map.text.trim().length < MIN_ADDED_CHARS) continue;
+      // The page is already an article about the topic: a short added passage is read in that light.
+      const claims = detectInText(
+        map.text,
+        map.blocks,
+        document.documentElement.lang || 'en',
+        this.detector,
+        true,
+      );
+      found += this.claims.add(map, claims);
+    }
+    if (roots.length === 0) return;
+    measure(start);
+    if (found > 0) this.scheduleReport();
+  }
+
+  /**
+   * Stores the article again once things are quiet, off the reader's path: the stored claims need offsets
+   * in the whole article's text, which one walk of it gives.
+   */
+  private scheduleReport(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = this.ctx.setTimeout(() => {
+      if (!this.detector) return;
+      const analysis = analyzeDocument(document, location.href, this.detector);
+      if (analysis.kind === 'article')
+        void this.report(toReport(analysis.meta, analysis.map.text, analysis.claims));
+    }, MUTATION_QUIET_MS * 3);
+  }
+
+  /** The reader's packs and what detection learned; the built-in packs alone if the background cannot answer. */
+  private async loadConfig(): Promise<DetectorConfig | null> {
+    try {
+      return await this.send({ type: 'detector/config', host: location.host });
+    } catch (error) {
+      console.warn('ClaimLens: detection settings unavailable, using the built-in packs', error);
+      return null;
+    }
+  }
+
+  private async report(article: ArticleAnalysis | null): Promise<void> {
+    try {
+      await this.send({ type: 'page/analyzed', article });
+    } catch (error) {
+      // The background may be restarting (MV3); the highlights stand, and the next visit stores the article.
+      console.warn('ClaimLens: could not store this article', error);
+    }
+  }
+}
+
+function toReport(
+  meta: ArticleAnalysis['meta'],
+  text: string,
+  claims: ArticleAnalysis['claims'],
+): ArticleAnalysis {
+  return { meta, textLength: text.length, claims, profile: profileOf(text) };
+}
+
+/**
+ * The outermost added elements still in the page, not inside one another, not ClaimLens's own UI, not page
+ * furniture, and holding text not analysed before.
+ */
+function newContentRoots(added: readonly Node[], analysed: (node: Node) => boolean): Element[] {
+  const elements = added.filter(
+    (node): node is Element =>
+      node.nodeType === 1 && node.isConnected && !(node as Element).tagName.startsWith('CLAIMLENS-'),
+  );
+  const outermost = elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+  return outermost.filter((el) => {
+    for (let up: Element | null = el; up && up !== document.body; up = up.parentElement)
+      if (isExcluded(up)) return false;
+    const firstText = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+    return firstText !== null && !analysed(firstText);
+  });
+}
