@@ -13,7 +13,17 @@ export default defineConfig({
     name: 'ClaimLens',
     description:
       'Highlights and compares claims about AI-compute overcapacity and demand in the news you read. Offline.',
-    permissions: ['activeTab'],
+    permissions: ['activeTab', 'contextMenus'],
+    commands: {
+      'tag-selection': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Tag the selected text with ClaimLens',
+      },
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Show or hide ClaimLens highlights on this page',
+      },
+    },
     action: { default_title: 'ClaimLens' },
     ...(browser === 'firefox'
       ? {

@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ClaimLensDatabase } from '../utils/db/schema.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
+import type { PageCommand } from '../utils/messages.ts';
 import { createHandlers, dispatch } from '../utils/service.ts';
+
+const TAG_MENU = 'claimlens-tag-selection';
 
 export default defineBackground(() => {
   // MV2 (Firefox build) has browserAction where MV3 has action.
@@ -19,4 +22,24 @@ export default defineBackground(() => {
   });
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, own));
+
+  // The page's content script does the work; these only pass the reader's wish to the tab it is about.
+  const tell = (tabId: number | undefined, command: PageCommand) => {
+    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, command).catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: TAG_MENU,
+      title: 'Tag selection with ClaimLens',
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === TAG_MENU) tell(tab?.id, { type: 'page/tag-selection' });
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (command === 'tag-selection') tell(tab?.id, { type: 'page/tag-selection' });
+    if (command === 'toggle-highlights') tell(tab?.id, { type: 'page/highlights', visible: 'toggle' });
+  });
 });

@@ -170,15 +170,22 @@ export type Handlers = {
 };
 
 /**
- * What extension pages may tell a tab's content script: show or hide its highlights on that page only.
- * Checked there like every message (shape and sender).
+ * What ClaimLens's own contexts may tell a tab's content script: show, hide or toggle its highlights on that
+ * page only, or open the tagging toolbar on the reader's selection (context menu, keyboard shortcut). Checked
+ * there like every message (shape and sender).
  */
-export interface PageCommand {
-  type: 'page/highlights';
-  visible: boolean;
-}
+export type PageCommand =
+  { type: 'page/highlights'; visible: boolean | 'toggle' } | { type: 'page/tag-selection' };
 
-export const validatePageCommand = obj({ type: literal('page/highlights'), visible: bool });
+export function validatePageCommand(input: unknown): Result<PageCommand> {
+  const type = (input as { type?: unknown } | null)?.type;
+  if (type === 'page/tag-selection') return obj({ type: literal('page/tag-selection') })(input, 'command');
+  return obj({
+    type: literal('page/highlights'),
+    visible: (value, path) =>
+      value === 'toggle' ? { ok: true, value: 'toggle' as const } : bool(value, path),
+  })(input, 'command');
+}
 
 /** Sends through any `sendMessage` (the polyfill's, in practice) with request and reply typed together. */
 export function makeSender(sendMessage: (message: unknown) => Promise<unknown>) {

@@ -22,7 +22,8 @@ function obeyPageCommands(ctx: ContentScriptContext, session: PageSession): void
   const listener = (message: unknown, sender: { id?: string }) => {
     const command = validatePageCommand(message);
     if (sender.id !== browser.runtime.id || !command.ok) return undefined;
-    session.setVisible(command.value.visible);
+    if (command.value.type === 'page/tag-selection') session.tagSelection();
+    else session.setVisible(command.value.visible);
     return Promise.resolve({ ok: true });
   };
   browser.runtime.onMessage.addListener(listener);

@@ -15,13 +15,13 @@ type Create = (label: string) => Promise<{ ok: true; tag: TagDefinition } | { ok
 
 /**
  * Shows the tagging toolbar over any text the reader selects, and turns a click on a tag (or a note) into an
- * annotation painted at once.
+ * annotation painted at once. Returns a way to open it on the current selection with keyboard focus in it.
  */
 export function watchSelection(
   ctx: ContentScriptContext,
   annotations: PageAnnotations,
   createTag: Create,
-): void {
+): () => void {
   const panel = new ShadowPanel(ctx, 'claimlens-toolbar', toolbarCss);
   let selected: Range | null = null;
   let timer: number | undefined;
@@ -34,9 +34,9 @@ export function watchSelection(
     error = null;
     panel.hide();
   };
-  const render = () => {
+  const render = async () => {
     if (!selected) return;
-    void panel.show(
+    await panel.show(
       <div style={placeNear(selected, TOOLBAR_WIDTH_PX, TOOLBAR_HEIGHT_PX)}>
         <SelectionToolbar
           tags={tags()}
@@ -53,14 +53,14 @@ export function watchSelection(
   const save = async (what: { tags: string[]; note: string | null; stance: Stance | null }) => {
     if (!selected) return;
     busy = true;
-    render();
+    void render();
     try {
       await annotations.annotate(selected, what);
       getSelection()?.removeAllRanges();
       close();
     } catch (failure) {
       error = `Not saved: ${(failure as Error).message}`;
-      render();
+      void render();
     } finally {
       busy = false;
     }
@@ -72,28 +72,32 @@ export function watchSelection(
     }));
     if (!outcome.ok) {
       error = outcome.error;
-      render();
+      void render();
       return;
     }
     annotations.ownTags = [...annotations.ownTags, { ...outcome.tag, createdAt: new Date().toISOString() }];
     await save({ tags: [outcome.tag.id], note: null, stance: null });
   };
 
+  const openOnSelection = (focus: boolean) => {
+    const selection = getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    if (!range || range.collapsed || !range.toString().trim()) return false;
+    selected = range.cloneRange();
+    error = null;
+    void render().then(() => focus && panel.focusFirst('button'));
+    return true;
+  };
+
   ctx.addEventListener(document, 'selectionchange', () => {
     clearTimeout(timer);
     timer = ctx.setTimeout(() => {
-      const selection = getSelection();
-      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-      if (!range || range.collapsed || !range.toString().trim()) {
-        // Typing a note moves focus into the toolbar: that is not the reader letting go of the selection.
-        if (!panel.isOpen || !document.activeElement?.tagName.startsWith('CLAIMLENS-')) close();
-        return;
-      }
-      selected = range.cloneRange();
-      error = null;
-      render();
+      if (openOnSelection(false)) return;
+      // Typing a note moves focus into the toolbar: that is not the reader letting go of the selection.
+      if (!panel.isOpen || !document.activeElement?.tagName.startsWith('CLAIMLENS-')) close();
     }, SETTLE_MS);
   });
+  return () => void openOnSelection(true);
 }
 
 /** Tagging a passage "overcapacity" or "demand" is also saying which way it leans. */

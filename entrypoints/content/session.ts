@@ -47,9 +47,18 @@ export class PageSession {
     this.annotations = new PageAnnotations(location.href, send);
   }
 
-  setVisible(visible: boolean): void {
-    this.claims.setVisible(visible);
-    this.annotations.setVisible(visible);
+  private visible = true;
+  private openToolbar: (() => void) | null = null;
+
+  setVisible(visible: boolean | 'toggle'): void {
+    this.visible = visible === 'toggle' ? !this.visible : visible;
+    this.claims.setVisible(this.visible);
+    this.annotations.setVisible(this.visible);
+  }
+
+  /** Opens the tagging toolbar on the current selection, focused (context menu and keyboard shortcut). */
+  tagSelection(): void {
+    this.openToolbar?.();
   }
 
   /** The first pass on this document (or on a new address in it). */
@@ -86,7 +95,9 @@ export class PageSession {
   private watchReader(): void {
     if (this.watching) return;
     this.watching = true;
-    watchSelection(this.ctx, this.annotations, (label) => this.send({ type: 'tags/create', label }));
+    this.openToolbar = watchSelection(this.ctx, this.annotations, (label) =>
+      this.send({ type: 'tags/create', label }),
+    );
     watchClaims(this.ctx, this.claims, async (painted, verdict) => {
       if (!this.articleUrl) return;
       await this.send({

@@ -39,17 +39,19 @@ describe('switching highlights off', () => {
     await popup.close();
   });
 
+  // ClaimLens has no "tabs" permission: the worker finds the page as the active tab, as its commands do.
+  const command = async (message: object) => {
+    await page.bringToFront();
+    return harness().browser.worker.evaluate(async (sent) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      return chrome.tabs.sendMessage(tab.id, sent);
+    }, message);
+  };
+  const tell = (visible: boolean | 'toggle') => command({ type: 'page/highlights', visible });
+
   it('hides and shows one page’s highlights when an extension page asks, and ignores the page’s own messages', async () => {
     await openAnalyzed(page, url);
-    // ClaimLens has no "tabs" permission: the worker finds the page as the active tab, as the popup does.
-    const tell = async (visible: boolean) => {
-      await page.bringToFront();
-      return harness().browser.worker.evaluate(async (show) => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        if (tab?.id === undefined) throw new Error('no active tab');
-        return chrome.tabs.sendMessage(tab.id, { type: 'page/highlights', visible: show });
-      }, visible);
-    };
     await tell(false);
     await expect.poll(() => readHighlights(page)).toEqual({});
     // A page posting a look-alike command to itself reaches nothing of ClaimLens.
@@ -58,5 +60,23 @@ describe('switching highlights off', () => {
     expect(await readHighlights(page)).toEqual({});
     await tell(true);
     await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+  });
+
+  it('toggles highlights and opens the tagging toolbar, focused, as the keyboard shortcuts and context menu do', async () => {
+    await openAnalyzed(page, url);
+    await tell('toggle');
+    await expect.poll(() => readHighlights(page)).toEqual({});
+    await tell('toggle');
+    await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('Tencent'));
+      const text = paragraph?.firstChild;
+      if (text) getSelection()?.setBaseAndExtent(text, 0, text, 20);
+    });
+    await command({ type: 'page/tag-selection' });
+    await page.getByTestId('selection-toolbar').waitFor();
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    expect(focused).toBe('CLAIMLENS-TOOLBAR');
   });
 });

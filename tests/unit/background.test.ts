@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
 import { ArticleRepository } from '../../utils/db/articles.ts';
@@ -21,6 +21,10 @@ async function send(message: unknown, sender: object): Promise<unknown> {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // WXT's fake browser has no context menus or commands: the background registers them, these tests do not use them.
+  fakeBrowser.contextMenus.create = vi.fn();
+  fakeBrowser.contextMenus.onClicked.addListener = vi.fn();
+  fakeBrowser.commands.onCommand.addListener = vi.fn();
   await new ClaimLensDatabase().delete();
   background.main();
 });
