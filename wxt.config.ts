@@ -19,6 +19,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Tag the selected text with ClaimLens',
       },
+      'next-claim': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the next claim on the page (keyboard reading)',
+      },
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Show or hide ClaimLens highlights on this page',

@@ -51,6 +51,41 @@ export function AnnotationList({
   );
 }
 
+/** One orphan: its quote, the text that stood around it, and when that text was kept and last looked for. */
+export function Orphan({
+  annotation,
+  keptAt,
+  link,
+}: {
+  annotation: AnnotationRecord;
+  keptAt: string | null;
+  link?: boolean;
+}) {
+  const [quote] = annotation.selectors;
+  return (
+    <li data-testid="orphan">
+      <q>{quote.exact}</q> <Labels annotation={annotation} />
+      <p class="orphan__context">
+        …{quote.prefix}
+        <mark>{quote.exact}</mark>
+        {quote.suffix}…
+      </p>
+      <p class="muted">
+        {link && (
+          <>
+            <a href={annotation.url} target="_blank" rel="noreferrer">
+              {annotation.url}
+            </a>
+            {' · '}
+          </>
+        )}
+        Page text kept {keptAt ? `from ${keptAt.slice(0, 10)}` : 'with the annotation'}; last looked for{' '}
+        {annotation.anchoring?.at.slice(0, 10)}.
+      </p>
+    </li>
+  );
+}
+
 function Labels({ annotation }: { annotation: AnnotationRecord }) {
   return (
     <span class="muted">

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TagDefinition } from '../utils/annotate/tags.ts';
 import type { CueHit } from '../utils/detect/detect.ts';
 import { STANCES, type Stance } from '../utils/detect/pack.ts';
 import type { Figure } from '../utils/text/figures.ts';
@@ -25,16 +26,22 @@ export function ClaimCard({
   claim,
   busy,
   error,
+  tags,
   onVerdict,
+  onAnnotate,
   onClose,
 }: {
   claim: CardClaim;
   busy: boolean;
   error: string | null;
+  tags: readonly TagDefinition[];
   onVerdict: (verdict: Verdict) => void;
+  /** Tags the claim or notes on it: stored as the reader's annotation on the claim's text. */
+  onAnnotate: (what: { tag: string | null; note: string | null }) => void;
   onClose: () => void;
 }) {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const [note, setNote] = useState('');
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onClose();
@@ -43,11 +50,13 @@ export function ClaimCard({
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
+    // With focus inside the card, its keys stay in ClaimLens's shadow root: the card listens for Escape itself.
     <section
       class={`card card--${claim.stance}`}
       role="dialog"
       aria-label="ClaimLens claim"
       data-testid="claim-card"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
       <header class="card__head">
         <span class="card__stance" data-testid="card-stance">
@@ -97,6 +106,40 @@ export function ClaimCard({
           Not a claim
         </button>
       </div>
+      <div class="card__actions" role="group" aria-label="Tag this claim">
+        {tags.map((tag) => (
+          <button
+            key={tag.id}
+            type="button"
+            disabled={busy}
+            data-testid={`card-tag-${tag.id}`}
+            onClick={() => onAnnotate({ tag: tag.id, note: null })}
+          >
+            #{tag.label}
+          </button>
+        ))}
+      </div>
+      <form
+        class="card__note"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (note.trim()) onAnnotate({ tag: null, note: note.trim() });
+          setNote('');
+        }}
+      >
+        <label>
+          Note
+          <input
+            data-testid="card-note"
+            value={note}
+            maxLength={10_000}
+            onInput={(event) => setNote((event.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" disabled={busy || !note.trim()} data-testid="card-note-save">
+          Save note
+        </button>
+      </form>
       {error && (
         <p class="card__error" role="alert">
           {error}

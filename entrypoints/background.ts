@@ -41,5 +41,6 @@ export default defineBackground(() => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (command === 'tag-selection') tell(tab?.id, { type: 'page/tag-selection' });
     if (command === 'toggle-highlights') tell(tab?.id, { type: 'page/highlights', visible: 'toggle' });
+    if (command === 'next-claim') tell(tab?.id, { type: 'page/next-claim' });
   });
 });

@@ -175,11 +175,14 @@ export type Handlers = {
  * there like every message (shape and sender).
  */
 export type PageCommand =
-  { type: 'page/highlights'; visible: boolean | 'toggle' } | { type: 'page/tag-selection' };
+  | { type: 'page/highlights'; visible: boolean | 'toggle' }
+  | { type: 'page/tag-selection' }
+  | { type: 'page/next-claim' };
 
 export function validatePageCommand(input: unknown): Result<PageCommand> {
   const type = (input as { type?: unknown } | null)?.type;
   if (type === 'page/tag-selection') return obj({ type: literal('page/tag-selection') })(input, 'command');
+  if (type === 'page/next-claim') return obj({ type: literal('page/next-claim') })(input, 'command');
   return obj({
     type: literal('page/highlights'),
     visible: (value, path) =>

@@ -1,11 +1,19 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ClaimCard, type Verdict } from '../../components/ClaimCard.tsx';
+import type { TagDefinition } from '../../utils/annotate/tags.ts';
 import type { PaintedClaim } from './page-claims.ts';
 import { placeNear, ShadowPanel } from './shadow-panel.ts';
 import cardCss from './card.css?inline';
 
 const CARD_WIDTH_PX = 320;
-const CARD_HEIGHT_PX = 220;
+const CARD_HEIGHT_PX = 300;
+
+/** What the card does with the reader's choices. */
+export interface CardActions {
+  verdict(claim: PaintedClaim, verdict: Verdict): Promise<void>;
+  annotate(claim: PaintedClaim, what: { tag: string | null; note: string | null }): Promise<void>;
+  tags(): readonly TagDefinition[];
+}
 
 /** The one in-page card for a claim: why it is one, and the reader's ways to correct it. */
 export class CardUi {
@@ -16,7 +24,7 @@ export class CardUi {
 
   constructor(
     ctx: ContentScriptContext,
-    private readonly onVerdict: (claim: PaintedClaim, verdict: Verdict) => Promise<void>,
+    private readonly actions: CardActions,
   ) {
     this.panel = new ShadowPanel(ctx, 'claimlens-card', cardCss);
   }
@@ -51,25 +59,28 @@ export class CardUi {
           claim={{ ...claim.claim, corrected: claim.corrected }}
           busy={this.busy}
           error={this.error}
+          tags={this.actions.tags()}
           onClose={() => this.hide()}
-          onVerdict={(verdict) => void this.decide(claim, verdict)}
+          onVerdict={(verdict) => void this.act(() => this.actions.verdict(claim, verdict), verdict === null)}
+          onAnnotate={(what) => void this.act(() => this.actions.annotate(claim, what), false)}
         />
       </div>,
     );
   }
 
-  private async decide(claim: PaintedClaim, verdict: Verdict): Promise<void> {
+  /** Runs one of the reader's choices, showing it is busy and any failure; `closes` hides the card after. */
+  private async act(work: () => Promise<void>, closes: boolean): Promise<void> {
     this.busy = true;
     await this.render();
     try {
-      await this.onVerdict(claim, verdict);
+      await work();
       this.error = null;
     } catch (error) {
       this.error = `Could not save: ${(error as Error).message}`;
     } finally {
       this.busy = false;
     }
-    if (verdict === null && !this.error) this.hide();
+    if (closes && !this.error) this.hide();
     else await this.render();
   }
 }

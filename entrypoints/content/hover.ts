@@ -1,6 +1,5 @@
-import type { Verdict } from '../../components/ClaimCard.tsx';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CardUi } from './card-ui.tsx';
+import { CardUi, type CardActions } from './card-ui.tsx';
 import type { PageClaims, PaintedClaim } from './page-claims.ts';
 
 /** How long the pointer rests on a claim before its card opens, and off it before the card closes. */
@@ -11,12 +10,8 @@ const CLOSE_DELAY_MS = 500;
  * Opens a claim's card when the pointer rests on it or the reader clicks it. Listening adds nothing to the
  * page; the card's host is created only when a card opens.
  */
-export function watchClaims(
-  ctx: ContentScriptContext,
-  claims: PageClaims,
-  onVerdict: (claim: PaintedClaim, verdict: Verdict) => Promise<void>,
-): void {
-  const card = new CardUi(ctx, onVerdict);
+export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actions: CardActions): () => void {
+  const card = new CardUi(ctx, actions);
   let pending: PaintedClaim | undefined;
   let openTimer: number | undefined;
   let closeTimer: number | undefined;
@@ -51,10 +46,23 @@ export function watchClaims(
     { passive: true },
   );
   ctx.addEventListener(document, 'click', (event) => {
+    // Clicks inside ClaimLens's own UI (retargeted to its host) are the UI's, whether by mouse or keyboard.
+    if ((event.target as Element | null)?.tagName?.startsWith('CLAIMLENS-')) return;
     if (card.contains(event.clientX, event.clientY)) return;
     const over = claims.at(event.clientX, event.clientY);
     pinned = !!over;
     if (over) void card.show(over, true);
     else if (card.current) card.hide();
   });
+  // Keyboard-only reading: each call opens the next claim's card, scrolled into view, with focus in it.
+  return () => {
+    const all = claims.all;
+    if (all.length === 0) return;
+    const at = card.current ? all.indexOf(card.current) : -1;
+    const next = all[(at + 1) % all.length];
+    if (!next) return;
+    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    pinned = true;
+    void card.show(next, true);
+  };
 }

@@ -23,6 +23,7 @@ function obeyPageCommands(ctx: ContentScriptContext, session: PageSession): void
     const command = validatePageCommand(message);
     if (sender.id !== browser.runtime.id || !command.ok) return undefined;
     if (command.value.type === 'page/tag-selection') session.tagSelection();
+    else if (command.value.type === 'page/next-claim') session.nextClaim();
     else session.setVisible(command.value.visible);
     return Promise.resolve({ ok: true });
   };

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SelectionToolbar } from '../../components/SelectionToolbar.tsx';
-import { BUILT_IN_TAGS, type TagDefinition } from '../../utils/annotate/tags.ts';
+import { BUILT_IN_TAGS, stanceOfTag, type TagDefinition } from '../../utils/annotate/tags.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
 import type { PageAnnotations } from './annotations.ts';
 import { placeNear, ShadowPanel } from './shadow-panel.ts';
@@ -98,9 +98,4 @@ export function watchSelection(
     }, SETTLE_MS);
   });
   return () => void openOnSelection(true);
-}
-
-/** Tagging a passage "overcapacity" or "demand" is also saying which way it leans. */
-function stanceOfTag(id: string): Stance | null {
-  return id === 'overcapacity' || id === 'demand' ? id : null;
 }

@@ -3,6 +3,7 @@ import { analyzeDocument, detectInText } from '../../utils/analyze.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import { detectorFromConfig } from '../../utils/detect/config.ts';
 import type { Detector } from '../../utils/detect/detect.ts';
+import { BUILT_IN_TAGS, stanceOfTag } from '../../utils/annotate/tags.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { isExcluded } from '../../utils/extract/dom.ts';
 import { TextMap } from '../../utils/extract/text-map.ts';
@@ -61,6 +62,13 @@ export class PageSession {
     this.openToolbar?.();
   }
 
+  /** Keyboard reading: opens the card of the next claim (from the top, or after the one open), focused. */
+  nextClaim(): void {
+    this.openNextClaim?.();
+  }
+
+  private openNextClaim: (() => void) | null = null;
+
   /** The first pass on this document (or on a new address in it). */
   async start(): Promise<void> {
     const config = await this.loadConfig();
@@ -98,16 +106,26 @@ export class PageSession {
     this.openToolbar = watchSelection(this.ctx, this.annotations, (label) =>
       this.send({ type: 'tags/create', label }),
     );
-    watchClaims(this.ctx, this.claims, async (painted, verdict) => {
-      if (!this.articleUrl) return;
-      await this.send({
-        type: 'claim/correct',
-        articleUrl: this.articleUrl,
-        claim: painted.claim,
-        detected: painted.claim.stance,
-        verdict,
-      });
-      this.claims.update(painted, verdict);
+    this.openNextClaim = watchClaims(this.ctx, this.claims, {
+      verdict: async (painted, verdict) => {
+        if (!this.articleUrl) return;
+        await this.send({
+          type: 'claim/correct',
+          articleUrl: this.articleUrl,
+          claim: painted.claim,
+          detected: painted.claim.stance,
+          verdict,
+        });
+        this.claims.update(painted, verdict);
+      },
+      annotate: async (painted, { tag, note }) => {
+        await this.annotations.annotate(painted.range, {
+          tags: tag ? [tag] : [],
+          note,
+          stance: stanceOfTag(tag),
+        });
+      },
+      tags: () => [...BUILT_IN_TAGS, ...this.annotations.ownTags],
     });
   }
 

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { Orphan } from '../../components/AnnotationList.tsx';
 import { CorrectionList } from '../../components/CorrectionList.tsx';
 import { downloadText } from '../../components/download.ts';
 import { PackManager, type PackActions } from '../../components/PackManager.tsx';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
+import { AnnotationRepository } from '../../utils/db/annotations.ts';
 import { ArticleRepository, LibraryRepository } from '../../utils/db/articles.ts';
 import { DetectionRepository } from '../../utils/db/detection.ts';
 import { SettingsRepository } from '../../utils/db/settings.ts';
@@ -20,6 +22,7 @@ const articles = new ArticleRepository(db);
 const libraryStore = new LibraryRepository(db);
 const detection = new DetectionRepository(db);
 const settings = new SettingsRepository(db);
+const annotations = new AnnotationRepository(db);
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
 type Format = 'json' | 'csv' | 'md';
@@ -59,6 +62,7 @@ export function Dashboard() {
       packs: await detection.packs(),
       disabled: await settings.disabledPacks(),
       corrections: await detection.corrections(),
+      orphans: await annotations.orphans(),
     }),
     [],
   );
@@ -162,6 +166,21 @@ export function Dashboard() {
             actions={packActions}
           />
           <CorrectionList corrections={teaching.value.corrections} />
+          <section aria-labelledby="orphans-heading">
+            <h2 id="orphans-heading">
+              Annotations not found on their page{' '}
+              <span data-testid="orphan-count">{teaching.value.orphans.length}</span>
+            </h2>
+            {teaching.value.orphans.length === 0 ? (
+              <p class="muted">Every annotation was found again on its last visit.</p>
+            ) : (
+              <ul class="corrections">
+                {teaching.value.orphans.map((a) => (
+                  <Orphan key={a.id} annotation={a} keptAt={null} link />
+                ))}
+              </ul>
+            )}
+          </section>
         </>
       )}
     </main>

@@ -84,6 +84,11 @@ describe('annotations', () => {
     expect(await orphan.textContent()).toContain(QUOTE);
     expect(await orphan.textContent()).toContain('preparing a service that would');
     await popup.close();
+    const dashboard = await harness().browser.context.newPage();
+    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
+    await expect.poll(() => dashboard.getByTestId('orphan').count()).toBe(1);
+    expect(await dashboard.getByTestId('orphan').textContent()).toContain(QUOTE);
+    await dashboard.close();
     await page.unroute(url);
   });
 

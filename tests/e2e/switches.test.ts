@@ -79,4 +79,28 @@ describe('switching highlights off', () => {
     const focused = await page.evaluate(() => document.activeElement?.tagName);
     expect(focused).toBe('CLAIMLENS-TOOLBAR');
   });
+
+  it('reads claims with the keyboard alone: next claim, focus in its card, tag and note from the card', async () => {
+    await openAnalyzed(page, url);
+    await command({ type: 'page/next-claim' });
+    await page.getByTestId('claim-card').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CLAIMLENS-CARD');
+    const firstStance = await page.getByTestId('card-stance').textContent();
+    await command({ type: 'page/next-claim' });
+    await expect.poll(() => page.getByTestId('card-why').textContent()).not.toBe('');
+    // Tab walks the card's buttons; Enter on the key-figure tag stores an annotation on the claim's text.
+    await page.getByTestId('card-tag-key-figure').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => ((await readHighlights(page))['claimlens-annotation-key-figure'] ?? []).length)
+      .toBe(1);
+    await page.getByTestId('card-note').fill('Compare with the Q2 call.');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => ((await readHighlights(page))['claimlens-annotation'] ?? []).length)
+      .toBe(1);
+    expect(firstStance).toMatch(/Overcapacity|Demand|Neutral/);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('claim-card').waitFor({ state: 'detached' });
+  });
 });

@@ -31,3 +31,8 @@ export function annotationHighlightName(tags: readonly string[]): string {
   const builtIn = tags.find((t) => BUILT_IN_TAGS.some((b) => b.id === t));
   return builtIn ? `claimlens-annotation-${builtIn}` : 'claimlens-annotation';
 }
+
+/** Tagging a passage "overcapacity" or "demand" is also saying which way it leans. */
+export function stanceOfTag(id: string | null): 'overcapacity' | 'demand' | null {
+  return id === 'overcapacity' || id === 'demand' ? id : null;
+}

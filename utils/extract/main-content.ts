@@ -17,9 +17,18 @@ const MIN_ARTICLE_PARAGRAPHS = 3;
 /** Above this share of text in links, a container is a list of links, not prose. */
 const MAX_LINK_DENSITY = 0.5;
 
+/** Characters of dense scripts (Han, kana, Hangul): one says about as much as three Latin letters. */
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const DENSE_WEIGHT = 3;
+
+/** The length of a text in Latin-letter equivalents, so thresholds hold for Chinese or Korean pages too. */
+export function textWeight(text: string): number {
+  return text.length + (DENSE_WEIGHT - 1) * (text.match(DENSE)?.length ?? 0);
+}
+
 export interface MainContent {
   root: Element;
-  /** Words in paragraphs: how much article there is. */
+  /** Paragraphs of prose, and their length in Latin-letter equivalents: how much article there is. */
   paragraphs: number;
   chars: number;
 }
@@ -38,8 +47,9 @@ export function findMainContent(doc: Document): MainContent | NotArticle {
   for (const p of body.querySelectorAll(PARAGRAPH_SELECTOR)) {
     if (insideFurniture(p, body)) continue;
     const text = (p.textContent ?? '').trim();
-    if (text.length < MIN_PARAGRAPH_CHARS) continue;
-    const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3);
+    const weight = textWeight(text);
+    if (weight < MIN_PARAGRAPH_CHARS) continue;
+    const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(weight / 100), 3);
     vote(p.parentElement, points);
     vote(p.parentElement?.parentElement ?? null, points / 2);
   }
@@ -114,7 +124,7 @@ function measure(root: Element): { paragraphs: number; chars: number } {
   let chars = 0;
   for (const p of root.querySelectorAll(PARAGRAPH_SELECTOR)) {
     if (!isElement(p) || insideFurniture(p, root)) continue;
-    const length = (p.textContent ?? '').trim().length;
+    const length = textWeight((p.textContent ?? '').trim());
     if (length >= MIN_PARAGRAPH_CHARS) {
       paragraphs++;
       chars += length;

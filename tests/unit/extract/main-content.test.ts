@@ -93,3 +93,32 @@ describe('readMetadata', () => {
     expect(readMetadata(doc, 'https://site.example/p').url).toBe('https://site.example/p');
   });
 });
+
+describe('findMainContent in other scripts', () => {
+  it('finds a Chinese article, whose paragraphs hold fewer but denser characters', () => {
+    const paragraphs = [
+      'Meta计划将其闲置的人工智能算力出租给外部开发者，此消息一出，费城半导体指数下跌超过百分之六。',
+      '腾讯高管表示，公司的算力仍然不足以满足内部和外部的需求，阿里巴巴和字节跳动也上调了资本开支目标。',
+      '分析人士认为，租出空闲算力是基础设施运营中的常见做法，并不意味着需求正在降温。',
+      '也有投资者担心，拥有大量闲置图形处理器的买家未来会减少芯片采购，硬件估值可能面临重估。',
+    ];
+    const doc = parseHtml(articlePage(paragraphs).replace('lang="en"', 'lang="zh"'));
+    const main = findMainContent(doc);
+    expect(main.root).not.toBeNull();
+    const text = TextMap.build(main.root as Element).text;
+    for (const p of paragraphs) expect(text).toContain(p);
+  });
+
+  it('finds a right-to-left article and keeps its text in reading order', () => {
+    const paragraphs = [
+      'أعلنت ميتا أنها ستؤجر قدرات الحوسبة الفائضة لديها للمطورين من خارج الشركة، وفق تقرير تلفزيوني يوم الأربعاء.',
+      'قال محللون إن الخطة قد تعني أن الشركة اشترت رقائق أكثر مما تحتاج، وإنها ستشتري عددا أقل في العام المقبل.',
+      'في المقابل، قالت تينسنت إن قدرتها الحاسوبية لا تزال غير كافية لتلبية الطلب الداخلي والخارجي على حد سواء.',
+      'وتراجع مؤشر أشباه الموصلات في فيلادلفيا بأكثر من ستة في المئة بعد انتشار التقرير في الأسواق الأمريكية.',
+    ];
+    const doc = parseHtml(articlePage(paragraphs).replace('lang="en"', 'lang="ar" dir="rtl"'));
+    const main = findMainContent(doc);
+    expect(main.root).not.toBeNull();
+    expect(TextMap.build(main.root as Element).text.split('\n\n')).toEqual(paragraphs);
+  });
+});
