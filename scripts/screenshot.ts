@@ -14,11 +14,18 @@ try {
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(server.url + ARTICLE);
   await page.waitForFunction(() => performance.getEntriesByName('claimlens:analyze').length > 0);
-  // Start the picture at the article's first highlighted sentence.
-  await page.evaluate(() => {
+  // Start the picture at the article's first overcapacity claim, and rest the pointer on it to show its card.
+  const point = await page.evaluate(() => {
     const first = [...(CSS.highlights.get('claimlens-overcapacity') ?? [])][0] as Range | undefined;
-    first?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    first?.startContainer.parentElement?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -120);
+    const rect = first?.getClientRects()[0];
+    return rect ? { x: rect.left + 30, y: rect.top + rect.height / 2 } : null;
   });
+  if (point) {
+    await page.mouse.move(point.x, point.y);
+    await page.getByTestId('claim-card').waitFor({ timeout: 5_000 });
+  }
   await mkdir(resolve(OUT, '..'), { recursive: true });
   await page.screenshot({ path: OUT });
   console.log(`Saved ${OUT}`);
