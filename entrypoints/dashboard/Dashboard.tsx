@@ -35,17 +35,21 @@ const packActions: PackActions = {
 
 async function exportLibrary(format: Format): Promise<void> {
   const everything = await libraryStore.load();
-  const { articles: allArticles, claims: allClaims } = everything;
+  const { articles: allArticles, claims: allClaims, annotations: allAnnotations } = everything;
   const now = new Date();
   const stamp = now.toISOString().slice(0, 10);
   if (format === 'json') {
     const collection = toAnnotationCollection(everything, now);
     downloadText(JSON.stringify(collection, null, 2), `claimlens-${stamp}.jsonld`, 'application/ld+json');
   } else if (format === 'csv') {
-    downloadText(toCsv(allArticles, allClaims), `claimlens-${stamp}.csv`, 'text/csv;charset=utf-8');
+    downloadText(
+      toCsv(allArticles, allClaims, allAnnotations),
+      `claimlens-${stamp}.csv`,
+      'text/csv;charset=utf-8',
+    );
   } else {
     downloadText(
-      toMarkdown(allArticles, allClaims, now),
+      toMarkdown(allArticles, allClaims, now, allAnnotations),
       `claimlens-${stamp}.md`,
       'text/markdown;charset=utf-8',
     );

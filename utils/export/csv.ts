@@ -1,17 +1,11 @@
-import type { ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import type { AnnotationRecord, ArticleRecord, ClaimRecord } from '../db/schema.ts';
 
 /** Byte order mark: spreadsheets then read the file as UTF-8. */
 const BOM = '\uFEFF';
+// prettier-ignore
 const HEADER = [
-  'article_url',
-  'outlet',
-  'title',
-  'published',
-  'stance',
-  'confidence',
-  'hedged',
-  'claim',
-  'cues',
+  'kind', 'article_url', 'outlet', 'title', 'published', 'stance', 'confidence', 'hedged', 'text', 'cues', 'tags',
+  'note',
 ];
 
 /**
@@ -28,21 +22,42 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(articles: readonly ArticleRecord[], claims: readonly ClaimRecord[]): string {
+/** One row per detected claim and one per reader's annotation, so a spreadsheet holds the whole library. */
+export function toCsv(
+  articles: readonly ArticleRecord[],
+  claims: readonly ClaimRecord[],
+  annotations: readonly AnnotationRecord[] = [],
+): string {
   const byId = new Map(articles.map((a) => [a.id, a]));
+  const articleCells = (id: string, url: string) => {
+    const article = byId.get(id);
+    return [article?.url ?? url, article?.site ?? '', article?.title ?? '', article?.published ?? ''];
+  };
   const rows = [HEADER];
   for (const claim of claims) {
-    const article = byId.get(claim.articleId);
     rows.push([
-      article?.url ?? claim.articleId,
-      article?.site ?? '',
-      article?.title ?? '',
-      article?.published ?? '',
+      'claim',
+      ...articleCells(claim.articleId, claim.articleId),
       claim.stance,
       claim.confidence.toFixed(2),
       claim.hedged ? 'yes' : 'no',
       claim.text,
       claim.cues.map((c) => (c.negated ? `not ${c.phrase}` : c.phrase)).join('; '),
+      '',
+      '',
+    ]);
+  }
+  for (const annotation of annotations) {
+    rows.push([
+      'annotation',
+      ...articleCells(annotation.articleId, annotation.url),
+      annotation.stance ?? '',
+      '',
+      '',
+      annotation.selectors[0].exact,
+      '',
+      annotation.tags.join('; '),
+      annotation.note ?? '',
     ]);
   }
   return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -1,4 +1,4 @@
-import type { ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import type { AnnotationRecord, ArticleRecord, ClaimRecord } from '../db/schema.ts';
 
 /** Backslash-escapes every character Markdown could read as syntax, so quotes stay text. */
 export function escapeMarkdown(text: string): string {
@@ -13,6 +13,7 @@ export function toMarkdown(
   articles: readonly ArticleRecord[],
   claims: readonly ClaimRecord[],
   now: Date,
+  annotations: readonly AnnotationRecord[] = [],
 ): string {
   const claimsByArticle = new Map<string, ClaimRecord[]>();
   for (const claim of claims) {
@@ -38,6 +39,11 @@ export function toMarkdown(
       lines.push('', `### ${escapeMarkdown(article.title)}${date}`, '', `<${encodeURI(article.url)}>`, '');
       const list = (claimsByArticle.get(article.id) ?? []).sort((a, b) => a.start - b.start);
       if (list.length === 0) lines.push('No claims detected.');
+      for (const a of annotations.filter((x) => x.articleId === article.id)) {
+        const labels = [...a.tags.map((t) => `#${t}`), ...(a.stance ? [a.stance] : [])].join(' ');
+        const note = a.note ? ` — ${escapeMarkdown(a.note)}` : '';
+        lines.push(`- _yours_ ${escapeMarkdown(labels)}: ${escapeMarkdown(a.selectors[0].exact)}${note}`);
+      }
       for (const claim of list)
         lines.push(`- **${claim.stance}** (${claim.confidence.toFixed(2)}): ${escapeMarkdown(claim.text)}`);
     }

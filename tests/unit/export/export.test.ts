@@ -124,10 +124,14 @@ describe('JSON export (W3C Web Annotation)', () => {
 
 describe('CSV export', () => {
   it('neutralises formulas, quotes per RFC 4180 and starts with a BOM', async () => {
-    const csv = toCsv(await new ArticleRepository(db).list(), await new ClaimRepository(db).all());
-    expect(csv.startsWith('\uFEFFarticle_url,')).toBe(true);
+    const { articles, claims, annotations } = await new LibraryRepository(db).load();
+    const csv = toCsv(articles, claims, annotations);
+    expect(csv.startsWith('\uFEFFkind,article_url,')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"") says GPUs are scarce, ""really""."`);
-    expect(csv.split('\r\n')).toHaveLength(5);
+    // Three claims, one annotation (whose note starts a formula after the comma, so is quoted, not neutralised).
+    expect(csv.split('\r\n')).toHaveLength(6);
+    expect(csv).toContain('annotation,https://a.example/story');
+    expect(csv).toContain('"Check <b>this</b>, =cmd"');
   });
 
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('neutralises %j', (value) => {
@@ -137,7 +141,11 @@ describe('CSV export', () => {
 
 describe('Markdown export', () => {
   it('groups by outlet and escapes what Markdown would read as syntax or HTML', async () => {
-    const md = toMarkdown(await new ArticleRepository(db).list(), await new ClaimRepository(db).all(), NOW);
+    const { articles, claims, annotations } = await new LibraryRepository(db).load();
+    const md = toMarkdown(articles, claims, NOW, annotations);
+    expect(md).toContain(
+      '- _yours_ \\#disputed \\#my\\-tag demand: Tencent — Check \\<b\\>this\\</b\\>, =cmd',
+    );
     expect(md).toContain('## \\<img src=x onerror=alert\\(1\\)\\>');
     expect(md).toContain('### \\# Title \\*with\\* \\[markdown\\]\\(x\\)');
     expect(md).not.toMatch(/(?<!\\)<img/);
