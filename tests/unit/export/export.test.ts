@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeSpan } from '../../../utils/anchor/selectors.ts';
 import { AnnotationRepository } from '../../../utils/db/annotations.ts';
-import { ArticleRepository, ClaimRepository, LibraryRepository } from '../../../utils/db/articles.ts';
+import { ArticleRepository, LibraryRepository } from '../../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { csvCell, toCsv } from '../../../utils/export/csv.ts';
 import { parseExport } from '../../../utils/export/import.ts';
