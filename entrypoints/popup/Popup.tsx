@@ -3,6 +3,9 @@ import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
 import { HighlightSwitches, type SwitchActions } from '../../components/HighlightSwitches.tsx';
 import { SourceRows } from '../../components/SourceRows.tsx';
+import { StoryComparison, type Comparison } from '../../components/StoryComparison.tsx';
+import { alignClaims, figureMismatches, leanOf, type SourceClaim } from '../../utils/compare/align.ts';
+import type { ArticleRecord, ClaimRecord } from '../../utils/db/schema.ts';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { AnnotationRepository } from '../../utils/db/annotations.ts';
@@ -57,7 +60,30 @@ async function load(url: string | null) {
     annotations.snapshot(article.id),
     articles.sameStory(article),
   ]);
-  return { article, claims: found, annotations: mine, keptAt: snapshot?.capturedAt ?? null, others };
+  const theirClaims = (await Promise.all(others.map((o) => claims.forArticle(o.id)))).flat();
+  return {
+    article,
+    claims: found,
+    annotations: mine,
+    keptAt: snapshot?.capturedAt ?? null,
+    others,
+    comparison: compare(found, theirClaims),
+    sources: new Map<string, ArticleRecord>([article, ...others].map((a) => [a.id, a])),
+  };
+}
+
+/** Shared and unique claims, disagreeing figures, and the lean of the reader's reading of the story. */
+function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): Comparison {
+  const mine: SourceClaim[] = [...own];
+  const others: SourceClaim[] = [...theirs];
+  const lean = leanOf([...mine, ...others]);
+  const opposite = lean.leans === 'overcapacity' ? 'demand' : 'overcapacity';
+  return {
+    aligned: alignClaims(mine, others),
+    mismatches: figureMismatches(mine, others),
+    lean,
+    otherSide: lean.leans ? [...mine, ...others].filter((c) => c.stance === opposite) : [],
+  };
 }
 
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
@@ -100,6 +126,9 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
           </p>
           <StanceBalance counts={state.value.article.stances} />
           <SourceRows article={state.value.article} others={state.value.others} />
+          {state.value.others.length > 0 && (
+            <StoryComparison comparison={state.value.comparison} sources={state.value.sources} />
+          )}
           <AnnotationList annotations={state.value.annotations} keptAt={state.value.keptAt} />
           <ClaimList claims={state.value.claims} />
         </section>

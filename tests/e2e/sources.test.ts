@@ -29,4 +29,21 @@ describe('comparing sources', () => {
       ].sort(),
     );
   });
+
+  it('shows shared and unique claims, the disagreeing figure, and links that open a source at its claim', async () => {
+    const page = await harness().browser.context.newPage();
+    const NGB = 'ngb-news/meta-ai-rental-chip-stocks.html';
+    for (const path of [NGB]) await openAnalyzed(page, harness().newsroom.url + path);
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(
+      harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(harness().newsroom.url + NGB)}`),
+    );
+    await expect.poll(() => popup.getByTestId('source-row').count(), { timeout: 5_000 }).toBe(3);
+    expect(await popup.getByTestId('aligned-claim').count()).toBeGreaterThan(0);
+    expect(await popup.getByTestId('unique-claim').count()).toBeGreaterThan(0);
+    const mismatch = await popup.getByTestId('figure-mismatch').first().textContent();
+    expect(mismatch).toMatch(/Philadelphia Semiconductor Index: 4% here, 6( per cent|%) in/);
+    const link = await popup.getByTestId('aligned-claim').first().locator('a').first().getAttribute('href');
+    expect(link).toMatch(/#:~:text=/);
+  });
 });

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../scripts/lib/parse-html.ts';
+import { analyzeDocument } from '../../../utils/analyze.ts';
+import { alignClaims, figureMismatches, leanOf, type SourceClaim } from '../../../utils/compare/align.ts';
+import { textFragmentLink } from '../../../utils/compare/fragment.ts';
+import { compileDetector } from '../../../utils/detect/detect.ts';
+import { BUILT_IN_PACKS } from '../../../utils/detect/packs/index.ts';
+
+const NEWSROOM = resolve(import.meta.dirname, '../../../demo/newsroom');
+const detector = compileDetector(BUILT_IN_PACKS);
+
+function claimsOf(path: string): SourceClaim[] {
+  const location = `https://demo.example${path}`;
+  const analysis = analyzeDocument(
+    parseHtml(readFileSync(resolve(NEWSROOM, `.${path}`), 'utf8'), location),
+    location,
+    detector,
+  );
+  if (analysis.kind !== 'article') throw new Error(`${path} is not an article`);
+  return analysis.claims.map((c, i) => ({ ...c, id: `${path}#${i}`, articleId: path }));
+}
+
+const WIRE = '/meridian-wire/meta-cloud-compute.html';
+const COPY = '/riverbend-gazette/meta-ai-cloud-chip-stocks.html';
+const LEDGER = '/capital-ledger/meta-compute-rental-scarcity-cracks.html';
+const NGB = '/ngb-news/meta-ai-rental-chip-stocks.html';
+const CHINA = '/eastern-circuit/china-ai-capex-meta-rental.html';
+
+describe('claim alignment', () => {
+  it('finds every claim of a wire report in its syndicated copy', () => {
+    const aligned = alignClaims(claimsOf(WIRE), claimsOf(COPY));
+    expect(aligned.length).toBeGreaterThan(3);
+    for (const { matches } of aligned) expect(matches.map((m) => m.claim.articleId)).toEqual([COPY]);
+  });
+
+  it('aligns the same claim told in other words, and leaves a claim only one source makes alone', () => {
+    const aligned = alignClaims(claimsOf(LEDGER), [...claimsOf(NGB), ...claimsOf(CHINA)]);
+    const shared = aligned.filter((a) => a.matches.length > 0);
+    const unique = aligned.filter((a) => a.matches.length === 0);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(unique.length).toBeGreaterThan(0);
+  });
+});
+
+describe('figures that disagree', () => {
+  it('flags one outlet’s 4% against another’s 6% for the same index, and nothing between different things', () => {
+    const mismatches = figureMismatches(claimsOf(NGB), [...claimsOf(LEDGER), ...claimsOf(WIRE)]);
+    const sox = mismatches.filter(
+      (m) => m.entity === 'Philadelphia Semiconductor Index' && m.unit === 'percent',
+    );
+    expect(sox.length).toBeGreaterThan(0);
+    expect(sox[0]?.ours.figure.value).toBe(4);
+    expect(sox[0]?.theirs.figure.value).toBe(6);
+    expect(mismatches.every((m) => m.ours.figure.unit === m.theirs.figure.unit)).toBe(true);
+  });
+});
+
+describe('blind spots', () => {
+  const claim = (articleId: string, stance: SourceClaim['stance']): SourceClaim => ({
+    id: `${articleId}-${stance}-${Math.random()}`,
+    articleId,
+    text: 'x',
+    stance,
+    entities: [],
+    figures: [],
+  });
+
+  it('says when a reading of three sources or more leans one way, and not otherwise', () => {
+    const bearish = ['a', 'b', 'c'].flatMap((s) => [claim(s, 'overcapacity'), claim(s, 'overcapacity')]);
+    expect(leanOf([...bearish, claim('c', 'demand')]).leans).toBe('overcapacity');
+    expect(
+      leanOf([...bearish, claim('c', 'demand'), claim('a', 'demand'), claim('b', 'demand')]).leans,
+    ).toBeNull();
+    expect(leanOf(bearish.slice(0, 4)).leans).toBeNull();
+  });
+});
+
+describe('links to a claim', () => {
+  it('opens the source at the claim with a text fragment, escaping what the syntax reserves', () => {
+    expect(textFragmentLink('https://a.example/p#top', 'Capex may be peaking, bears say.')).toBe(
+      'https://a.example/p#:~:text=Capex%20may%20be%20peaking%2C%20bears%20say.',
+    );
+    expect(
+      textFragmentLink(
+        'https://a.example/p',
+        'one two three four five six seven eight nine ten eleven twelve-thirteen',
+      ),
+    ).toBe(
+      'https://a.example/p#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve%2Dthirteen',
+    );
+  });
+});
