@@ -6,80 +6,19 @@ export const isElement = (node: Node): node is Element => node.nodeType === ELEM
 export const isText = (node: Node): node is Text => node.nodeType === TEXT_NODE;
 
 /** Elements that start a new block of text: sentences never run across them. */
+// prettier-ignore
 export const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
 /** Never text a reader reads as part of an article. */
+// prettier-ignore
 const NEVER_TEXT = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'MATH',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-  'INPUT',
-  'LABEL',
-  'FORM',
-  'NAV',
-  'ASIDE',
-  'FOOTER',
-  'FIGCAPTION',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'DIALOG',
-  'HEADER',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'IFRAME', 'OBJECT',
+  'EMBED', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'LABEL', 'FORM', 'NAV', 'ASIDE', 'FOOTER', 'FIGCAPTION',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DIALOG', 'HEADER',
 ]);
 
 /**
@@ -89,20 +28,10 @@ const NEVER_TEXT = new Set([
 export const FURNITURE =
   /(?:^|[\s_-])(?:share|sharing|social|comments?|comment-list|discussion|replies|related|recommended|more-stories|newsletter|signup|subscribe|promo|ads?|advert|advertisement|sponsor(?:ed)?|cookie|consent|gdpr|banner|byline|author|meta|caption|credit|breadcrumbs?|tags|sidebar|rail|widget|popup|modal|toolbar|masthead|footer|nav|menu|skip|print|disclaimer|paywall|standfirst|dek|kicker|strapline|subhead|subtitle|sub-title|summary|hero)(?:$|[\s_-])/i;
 
+// prettier-ignore
 const UNRENDERED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'SELECT',
-  'TEXTAREA',
-  'INPUT',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'SELECT',
+  'TEXTAREA', 'INPUT',
 ]);
 
 /**
