@@ -39,6 +39,9 @@ export async function launchWithExtension(
   if (!existsSync(join(extension, 'manifest.json')))
     throw new Error(`No built extension at ${extension}: run \`npm run build\` first.`);
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'claimlens-profile-')));
+  // Report the service worker's own requests too (Playwright keeps them behind this switch), so tests can prove
+  // the extension fetches nothing.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
