@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { HighlightSettings } from '../utils/db/settings.ts';
 
 export interface SwitchActions {
@@ -20,9 +20,22 @@ export function HighlightSwitches({
 }) {
   const [pageVisible, setPageVisible] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Counts the switches stored, so the reader (and a test) can see a change has been kept.
+  const [saved, setSaved] = useState(0);
   const attempt = (work: Promise<void>) =>
-    work.then(() => setError(null)).catch((e: unknown) => setError(String(e)));
-  const siteOn = host !== null && !settings.offSites.includes(host);
+    work
+      .then(() => {
+        setError(null);
+        setSaved((n) => n + 1);
+      })
+      .catch((e: unknown) => setError(String(e)));
+  // The boxes follow the reader's click at once; the stored settings confirm it a moment later.
+  const [siteOn, setSiteOn] = useState(host !== null && !settings.offSites.includes(host));
+  const [everywhere, setEverywhere] = useState(settings.everywhere);
+  useEffect(() => {
+    setSiteOn(host !== null && !settings.offSites.includes(host));
+    setEverywhere(settings.everywhere);
+  }, [host, settings]);
   return (
     <fieldset class="switches">
       <legend>Highlights</legend>
@@ -47,7 +60,10 @@ export function HighlightSwitches({
             type="checkbox"
             data-testid="switch-site"
             checked={siteOn}
-            onChange={() => void attempt(actions.site(host, !siteOn))}
+            onChange={() => {
+              setSiteOn(!siteOn);
+              void attempt(actions.site(host, !siteOn));
+            }}
           />{' '}
           on {host}
         </label>
@@ -56,11 +72,19 @@ export function HighlightSwitches({
         <input
           type="checkbox"
           data-testid="switch-everywhere"
-          checked={settings.everywhere}
-          onChange={() => void attempt(actions.everywhere(!settings.everywhere))}
+          checked={everywhere}
+          onChange={() => {
+            setEverywhere(!everywhere);
+            void attempt(actions.everywhere(!everywhere));
+          }}
         />{' '}
         on every site
       </label>
+      {saved > 0 && !error && (
+        <span class="muted" role="status" data-testid="switch-status" data-saved={saved}>
+          Saved: pages you open from now on follow it.
+        </span>
+      )}
       {error && <p role="alert">{error}</p>}
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { TopicPack } from '../utils/detect/pack.ts';
 import type { PackRecord } from '../utils/db/schema.ts';
 import type { Outcome } from '../utils/messages.ts';
@@ -39,6 +39,9 @@ export function PackManager({
   actions: PackActions;
 }) {
   const [draft, setDraft] = useState('');
+  // A switch follows the reader's click at once; the stored setting confirms it a moment later.
+  const [clicked, setClicked] = useState<Record<string, boolean>>({});
+  useEffect(() => setClicked({}), [disabled]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const run = async (work: () => Promise<Outcome<object>>, done: string) => {
     const outcome = await work().catch((error: unknown) => ({ ok: false as const, error: String(error) }));
@@ -46,7 +49,7 @@ export function PackManager({
     return outcome.ok;
   };
   const row = (pack: TopicPack, isOwn: boolean) => {
-    const enabled = !disabled.includes(pack.id);
+    const enabled = clicked[pack.id] ?? !disabled.includes(pack.id);
     return (
       <li key={pack.id} class="pack" data-testid="pack-row" data-pack-id={pack.id}>
         <label>
@@ -54,9 +57,13 @@ export function PackManager({
             type="checkbox"
             checked={enabled}
             data-testid={`pack-enabled-${pack.id}`}
-            onChange={() =>
-              void run(() => actions.setEnabled(pack.id, !enabled), `${pack.name}: ${enabled ? 'off' : 'on'}`)
-            }
+            onChange={() => {
+              setClicked({ ...clicked, [pack.id]: !enabled });
+              void run(
+                () => actions.setEnabled(pack.id, !enabled),
+                `${pack.name}: ${enabled ? 'off' : 'on'}`,
+              );
+            }}
           />{' '}
           <strong>{pack.name}</strong> <code>{pack.id}</code>
         </label>

@@ -1,4 +1,5 @@
 import type { AnnotationRecord, TagRecord } from './db/schema.ts';
+import type { TaughtSentence } from './detect/model.ts';
 import type { Stance, TopicPack } from './detect/pack.ts';
 import {
   validateAnnotationInput,
@@ -63,6 +64,7 @@ export interface DetectorConfig {
   disabledPacks: string[];
   cueFactors: [string, number][];
   verdicts: [string, Stance | null][];
+  taught: TaughtSentence[];
 }
 
 /** Who may send a message: a content script in a web page, an extension page, or either. */

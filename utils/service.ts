@@ -57,6 +57,7 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
         disabledPacks,
         cueFactors: [...adjustments.cueFactors],
         verdicts: [...adjustments.verdicts],
+        taught: [...adjustments.taught],
       };
     },
     'claim/correct': async ({ articleUrl, claim, detected, verdict }, tabId) => {

@@ -95,9 +95,9 @@ describe('on the demo newsroom', () => {
         `${correct}/${highlighted} highlights are labelled claims`,
     );
     // Floors just under what the detector measures on the demo today: a regression fails here.
-    expect(recall).toBeGreaterThan(0.65);
+    expect(recall).toBeGreaterThan(0.8);
     expect(precision).toBeGreaterThan(0.95);
-    expect(rightStance / found).toBeGreaterThan(0.88);
+    expect(rightStance / found).toBeGreaterThan(0.85);
   });
 
   it('paints nothing on unrelated articles', async () => {

@@ -26,14 +26,14 @@ describe('switching highlights off', () => {
     const popup = await harness().browser.context.newPage();
     await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
     await popup.getByTestId('switch-site').uncheck();
-    await expect.poll(() => popup.getByTestId('switch-site').isChecked()).toBe(false);
+    await expect.poll(() => popup.getByTestId('switch-status').getAttribute('data-saved')).toBe('1');
 
     await openAnalyzed(page, url);
     expect(await readHighlights(page)).toEqual({});
     expect(await page.evaluate(() => performance.getEntriesByName('claimlens:analyze').length)).toBe(1);
 
     await popup.getByTestId('switch-site').check();
-    await expect.poll(() => popup.getByTestId('switch-site').isChecked()).toBe(true);
+    await expect.poll(() => popup.getByTestId('switch-status').getAttribute('data-saved')).toBe('2');
     await openAnalyzed(page, url);
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
     await popup.close();

@@ -10,5 +10,6 @@ export function detectorFromConfig(builtIn: readonly TopicPack[], config: Detect
   return compileDetector(packs, {
     cueFactors: new Map(config.cueFactors),
     verdicts: new Map(config.verdicts),
+    taught: config.taught,
   });
 }

@@ -22,6 +22,7 @@ import {
   WEAK_CONTRASTS,
 } from './language.ts';
 import { PhraseMatcher, type PhraseMatch } from './matcher.ts';
+import { adapt, predict, sentenceFeatures, type LinearModel, type TaughtSentence } from './model.ts';
 import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type TopicPack } from './pack.ts';
 
 /** A cue that fired in a claim, with where it stands in the article text: the "why" shown to the reader. */
@@ -57,9 +58,11 @@ export interface Adjustments {
   cueFactors: ReadonlyMap<string, number>;
   /** Sentences (by `sentenceKey`) the reader classified: their stance, or null for "not a claim". */
   verdicts: ReadonlyMap<string, Stance | null>;
+  /** The same sentences, to teach the packs' learned models. */
+  taught: readonly TaughtSentence[];
 }
 
-export const NO_ADJUSTMENTS: Adjustments = { cueFactors: new Map(), verdicts: new Map() };
+export const NO_ADJUSTMENTS: Adjustments = { cueFactors: new Map(), verdicts: new Map(), taught: [] };
 
 /** The key of a sentence for the reader's verdicts: case and spacing do not matter. */
 export const sentenceKey = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -190,7 +193,15 @@ export function compileDetector(
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
   return {
     detect: (text, sentences, onTopic = false) =>
-      detectAll(matcher, rules, enabled.length, adjustments, text, sentences, onTopic),
+      detectAll(
+        matcher,
+        rules,
+        enabled.map((pack) => pack.model && adapt(pack.model, adjustments.taught)),
+        adjustments,
+        text,
+        sentences,
+        onTopic,
+      ),
   };
 }
 
@@ -202,7 +213,7 @@ interface Sentence extends Span {
 function detectAll(
   matcher: PhraseMatcher<Entry>,
   rules: readonly CompiledRule[],
-  packCount: number,
+  models: readonly (LinearModel | undefined)[],
   adjustments: Adjustments,
   text: string,
   spans: readonly Span[],
@@ -213,7 +224,7 @@ function detectAll(
     return { ...span, tokens, found: matcher.matchAll(tokens) };
   });
   // Each pack judges its own topic: a rail-freight pack's anchors must not let the AI pack's rules loose.
-  const strongAnchors = Array.from({ length: packCount }, () => new Set<string>());
+  const strongAnchors = Array.from({ length: models.length }, () => new Set<string>());
   for (const s of sentences)
     for (const { entry } of s.found)
       if (entry.kind === 'anchor' && entry.strong) strongAnchors[entry.pack]?.add(entry.phrase);
@@ -227,6 +238,10 @@ function detectAll(
     const packs = new Set<number>();
     for (const { entry } of sentence.found)
       if (entry.kind === 'cue' || entry.kind === 'member') packs.add(entry.pack);
+    const onTopic = (pack: number) =>
+      knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
+    // A pack's learned model reads every sentence of an article on its topic, cue or not.
+    for (const [pack, model] of models.entries()) if (model && onTopic(pack)) packs.add(pack);
     if (verdict !== undefined) {
       const reading = new Reading(text, sentence, rules, packs.values().next().value ?? 0);
       claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
@@ -235,8 +250,17 @@ function detectAll(
     // Where two packs both see a claim in one sentence, the surer reading stands.
     let best: DetectedClaim[] = [];
     for (const pack of packs) {
-      const onTopic = knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
-      const found = new Reading(text, sentence, rules, pack).claims(onTopic);
+      const reading = new Reading(text, sentence, rules, pack);
+      let found = reading.claims(onTopic(pack));
+      const model = models[pack];
+      if (
+        model &&
+        onTopic(pack) &&
+        sentence.tokens.length >= MIN_CLAIM_WORDS &&
+        !isQuestion(text, sentence)
+      ) {
+        found = secondOpinion(model, text, sentence, found, reading);
+      }
       if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
     }
     claims.push(...best);
@@ -245,6 +269,47 @@ function detectAll(
 }
 
 const surest = (claims: readonly DetectedClaim[]) => Math.max(...claims.map((c) => c.confidence));
+
+/** Questions ask; they do not claim. */
+const isQuestion = (text: string, span: Span) => /\?["'”’)\]]*$/.test(text.slice(span.start, span.end));
+
+/**
+ * The model's word on a sentence, given what the rules found: "none" drops the rules' claim; a stance the
+ * rules agree with keeps their claim (spans and cues); otherwise the sentence is claimed for the model's stance,
+ * with the words it leaned on as its why.
+ */
+function secondOpinion(
+  model: LinearModel,
+  text: string,
+  sentence: Sentence,
+  found: DetectedClaim[],
+  reading: Reading,
+): DetectedClaim[] {
+  const ruled = found[0]?.stance ?? 'none';
+  const prediction = predict(model, sentenceFeatures(sentence.tokens, ruled));
+  if (prediction.label === 'none') return [];
+  if (found.length > 0 && found.every((c) => c.stance === prediction.label)) return found;
+  const words = prediction.because.map((phrase): CueHit => {
+    const first = phrase.split(' ')[0] ?? '';
+    const token = sentence.tokens.find((t) => t.norm.replace(/s$/, '') === first);
+    return {
+      phrase,
+      key: `model:${phrase}`,
+      stance: prediction.label as Stance,
+      weight: 0,
+      negated: false,
+      start: token?.start ?? sentence.start,
+      end: token?.end ?? sentence.end,
+    };
+  });
+  const agreeing = reading.allCues().filter((c) => c.stance === prediction.label);
+  return [
+    {
+      ...reading.claimOf(prediction.label, [...agreeing, ...words]),
+      confidence: Math.round(Math.min(0.99, prediction.probability) * 100) / 100,
+    },
+  ];
+}
 
 interface Clause {
   first: number;

@@ -1,3 +1,4 @@
+import { validateModel } from './model.ts';
 import {
   arr,
   bool,
@@ -66,6 +67,8 @@ export const validateTopicPack = obj({
   reframes: withDefault(arr(reframe, { max: 2000 }), () => []),
   /** Phrases that make a sentence a market report rather than a claim, unless a stance cue fires. */
   reports: withDefault(arr(phrase, { max: 2000 }), () => []),
+  /** A learned second opinion over every sentence of an article on the topic (optional; see model.ts). */
+  model: optional(validateModel),
   entities: withDefault(arr(str({ min: 1, max: 80 }), { max: 2000 }), () => []),
 });
 

@@ -19,6 +19,7 @@ function detect(sentence: string, corrections: Correction[] = []): DetectedClaim
 function correct(claim: DetectedClaim, verdict: Correction['verdict'], at: number): Correction {
   return {
     sentenceKey: sentenceKey(claim.text),
+    text: claim.text,
     detected: claim.stance,
     verdict,
     cues: claim.cues.map((c) => ({ key: c.key, stance: c.stance })),
@@ -63,6 +64,7 @@ describe('learning from the reader', () => {
   it('bounds learned factors', () => {
     const many = Array.from({ length: 50 }, (_, i) => ({
       sentenceKey: `s${i}`,
+      text: `Sentence ${i} about a glut of GPUs.`,
       detected: 'overcapacity' as const,
       verdict: 'demand' as const,
       cues: [{ key: 'overcapacity:glut*', stance: 'overcapacity' as const }],

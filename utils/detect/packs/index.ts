@@ -1,5 +1,6 @@
 import { parseTopicPack, type TopicPack } from '../pack.ts';
 import aiCompute from './ai-compute.json';
+import aiComputeModel from './ai-compute.model.json';
 
 function builtIn(data: unknown, name: string): TopicPack {
   const result = parseTopicPack(data);
@@ -8,4 +9,7 @@ function builtIn(data: unknown, name: string): TopicPack {
   return result.value;
 }
 
-export const BUILT_IN_PACKS: readonly TopicPack[] = [builtIn(aiCompute, 'ai-compute')];
+/** The pack's rules with its learned second opinion (trained by `npm run train:detect`). */
+export const BUILT_IN_PACKS: readonly TopicPack[] = [
+  builtIn({ ...aiCompute, model: aiComputeModel }, 'ai-compute'),
+];

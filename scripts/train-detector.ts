@@ -1,0 +1,104 @@
+// `npm run train:detect`: trains the built-in pack's learned second opinion on the development part of the
+// labelled corpus only: the test part and the demo newsroom (another writer's articles) stay unseen, to judge it.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { analyzeDocument } from '../utils/analyze.ts';
+import { compileDetector } from '../utils/detect/detect.ts';
+import { MODEL_CLASSES, sentenceFeatures, type LinearModel, type ModelClass } from '../utils/detect/model.ts';
+import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
+import { splitSentences } from '../utils/text/segment.ts';
+import { tokenize } from '../utils/text/tokens.ts';
+import { loadCorpus, locateSentences, type ArticleLabels } from './lib/corpus.ts';
+import { parseHtml } from './lib/parse-html.ts';
+
+const OUT = resolve(import.meta.dirname, '../utils/detect/packs/ai-compute.model.json');
+/** A feature must appear in this many training sentences to be learned: rarer ones are noise. */
+const MIN_COUNT = 2;
+const EPOCHS = 25;
+const L2 = 1e-4;
+/** Weights smaller than this are dropped from the shipped model: they change no decision worth its bytes. */
+const PRUNE_BELOW = 0.4;
+
+// The rules alone give the model its "rule:" feature, exactly as detection will at run time.
+const rulesOnly = compileDetector(BUILT_IN_PACKS.map(({ model: _model, ...pack }) => pack));
+
+interface Example {
+  features: string[];
+  label: ModelClass;
+}
+
+function examplesOf(html: string, id: string, sentences: ArticleLabels['sentences']): Example[] {
+  const location = `https://train.example/${id}`;
+  const analysis = analyzeDocument(parseHtml(html, location), location, rulesOnly);
+  if (analysis.kind !== 'article') return [];
+  const { text, blocks } = analysis.map;
+  const gold = locateSentences(text, sentences, id);
+  return blocks
+    .flatMap((block) => splitSentences(text, 'en', block.start, block.end))
+    .map((span) => {
+      const rule = analysis.claims.find((c) => c.start < span.end && span.start < c.end)?.stance ?? 'none';
+      const match = gold.find(
+        (g) =>
+          g.start < span.end &&
+          span.start < g.end &&
+          Math.min(g.end, span.end) - Math.max(g.start, span.start) > 0.5 * (span.end - span.start),
+      );
+      return {
+        features: sentenceFeatures(tokenize(text, span.start, span.end), rule),
+        label: match?.label ?? 'none',
+      };
+    });
+}
+
+const examples: Example[] = [];
+for (const entry of await loadCorpus('dev'))
+  examples.push(...examplesOf(entry.html, entry.id, entry.labels.sentences));
+const counts = new Map<string, number>();
+for (const { features } of examples) for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
+const vocabulary = [...counts]
+  .filter(([, n]) => n >= MIN_COUNT)
+  .map(([f]) => f)
+  .sort();
+const index = new Map(vocabulary.map((f, i) => [f, i]));
+const K = MODEL_CLASSES.length;
+const weights = Array.from({ length: K }, () => new Float64Array(vocabulary.length));
+const bias = new Float64Array(K);
+const rows = examples.map((e) => ({
+  x: e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined),
+  y: MODEL_CLASSES.indexOf(e.label),
+}));
+
+// Multinomial logistic regression by stochastic gradient descent, in a fixed order: the same corpus always
+// trains the same model.
+for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  const rate = 0.3 / (1 + epoch * 0.2);
+  for (const { x, y } of rows) {
+    const logits = Array.from({ length: K }, (_, c) =>
+      x.reduce((s, i) => s + (weights[c]?.[i] ?? 0), bias[c] ?? 0),
+    );
+    const top = Math.max(...logits);
+    const exps = logits.map((z) => Math.exp(z - top));
+    const sum = exps.reduce((a, b) => a + b, 0);
+    for (let c = 0; c < K; c++) {
+      const gradient = (exps[c] ?? 0) / sum - (c === y ? 1 : 0);
+      const w = weights[c] as Float64Array;
+      for (const i of x) w[i] = (w[i] ?? 0) - rate * (gradient + L2 * (w[i] ?? 0));
+      bias[c] = (bias[c] ?? 0) - rate * gradient;
+    }
+  }
+}
+
+const model: LinearModel = { classes: [...MODEL_CLASSES], bias: [...bias].map(round), weights: {} };
+for (const [i, feature] of vocabulary.entries()) {
+  const row = weights.map((w) => round(w[i] ?? 0));
+  if (row.some((v) => Math.abs(v) >= PRUNE_BELOW)) model.weights[feature] = row;
+}
+await writeFile(OUT, JSON.stringify(model) + '\n');
+console.log(
+  `trained on ${examples.length} sentences (${examples.filter((e) => e.label !== 'none').length} claims); ` +
+    `${Object.keys(model.weights).length} of ${vocabulary.length} features kept; wrote ${OUT}`,
+);
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
