@@ -56,7 +56,7 @@ export function parseExport(json: string): Result<Library> {
         selectors: item.target.selector,
         tags: value('tagging'),
         note: value('commenting')[0] ?? null,
-        stance: (value('classifying')[0] as AnnotationRecord['stance'] | undefined) ?? null,
+        stance: item.claimlens.stance,
         createdAt: item.created,
         updatedAt: item.modified,
         anchoring: item.claimlens.anchoring,

@@ -60,7 +60,13 @@ export interface ClaimAnnotation extends AnnotationBase {
 /** An annotation the reader made. */
 export interface ReaderAnnotation extends AnnotationBase {
   modified: string;
-  [EXTENSION_KEY]: { kind: 'reader'; articleId: string; anchoring: AnnotationRecord['anchoring'] };
+  [EXTENSION_KEY]: {
+    kind: 'reader';
+    articleId: string;
+    anchoring: AnnotationRecord['anchoring'];
+    /** The reader's own stance (null: they gave none, and the classifying body tells the detector's). */
+    stance: AnnotationRecord['stance'];
+  };
 }
 
 export type Annotation = ClaimAnnotation | ReaderAnnotation;
@@ -104,11 +110,17 @@ export function toAnnotationCollection(library: Library, now: Date): AnnotationC
       [EXTENSION_KEY]: { kind: 'detected', claim: rest },
     };
   });
+  // Every item classifies its text (the contract): the reader's stance, else that of the detected claim the
+  // annotation falls on, else neutral.
+  const claimStanceAt = (a: AnnotationRecord) => {
+    const [, at] = a.selectors;
+    return library.claims.find(
+      (c) => c.articleId === a.articleId && c.selectors[1].start < at.end && at.start < c.selectors[1].end,
+    )?.stance;
+  };
   const readerItems = library.annotations.map((a): ReaderAnnotation => {
     const body: TextualBody[] = [
-      ...(a.stance
-        ? [{ type: 'TextualBody' as const, purpose: 'classifying' as const, value: a.stance }]
-        : []),
+      { type: 'TextualBody', purpose: 'classifying', value: a.stance ?? claimStanceAt(a) ?? 'neutral' },
       ...a.tags.map((tag) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: tag })),
       ...(a.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: a.note }] : []),
     ];
@@ -120,7 +132,7 @@ export function toAnnotationCollection(library: Library, now: Date): AnnotationC
       modified: a.updatedAt,
       body,
       target: { source: a.url, selector: a.selectors },
-      [EXTENSION_KEY]: { kind: 'reader', articleId: a.articleId, anchoring: a.anchoring },
+      [EXTENSION_KEY]: { kind: 'reader', articleId: a.articleId, anchoring: a.anchoring, stance: a.stance },
     };
   });
   const items = [...claimItems, ...readerItems];
@@ -207,6 +219,7 @@ const validateReaderItem = obj({
     kind: literal('reader'),
     articleId: str({ min: 1, max: 4_000 }),
     anchoring: validateAnchoring,
+    stance: nullable(validateStance),
   }),
 });
 

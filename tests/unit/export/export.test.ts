@@ -89,6 +89,26 @@ describe('JSON export (W3C Web Annotation)', () => {
     ]);
   });
 
+  it('classifies every item, as the contract says: a tag-only annotation takes the stance of the claim it is on', async () => {
+    const text = 'Bears see a glut of AI chips 😀 ahead. Tencent says compute is insufficient.';
+    await new AnnotationRepository(db).create(
+      'https://a.example/story',
+      'https://a.example/story',
+      { selectors: describeSpan(text, { start: 0, end: 5 }), tags: ['key-figure'], note: null, stance: null },
+      text,
+      new Date('2026-07-18T10:00:00Z'),
+      () => 'a-2',
+    );
+    const collection = await exportAll(db);
+    const tagOnly = collection.items.find((i) => i.id === 'urn:claimlens:annotation:a-2');
+    expect(tagOnly?.body[0]).toEqual({ type: 'TextualBody', purpose: 'classifying', value: 'overcapacity' });
+    for (const item of collection.items) {
+      expect(item.body.filter((b) => b.purpose === 'classifying').map((b) => b.value)).toEqual([
+        expect.stringMatching(/^(overcapacity|demand|neutral)$/),
+      ]);
+    }
+  });
+
   it('round-trips: export → import into an empty profile → export gives the same annotations', async () => {
     const first = await exportAll(db);
     const parsed = parseExport(JSON.stringify(first));
