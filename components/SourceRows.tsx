@@ -6,9 +6,12 @@ import { StanceBalance } from './StanceBalance.tsx';
 export function SourceRows({
   article,
   others,
+  onSplit,
 }: {
   article: ArticleRecord;
   others: readonly ArticleRecord[];
+  /** The reader says another source is not on this story after all. */
+  onSplit: (other: ArticleRecord) => void;
 }) {
   return (
     <section aria-labelledby="sources-heading" class="sources">
@@ -27,7 +30,15 @@ export function SourceRows({
                   {other.site}
                 </a>{' '}
                 <span class="muted">{other.title}</span>
-                {copy && <strong class="source__copy"> · same text (syndicated copy)</strong>}
+                {copy && <strong class="source__copy"> · same text (syndicated copy)</strong>}{' '}
+                <button
+                  type="button"
+                  class="link-button"
+                  data-testid="split-source"
+                  onClick={() => onSplit(other)}
+                >
+                  Not this story
+                </button>
                 <StanceBalance counts={other.stances} />
               </li>
             );

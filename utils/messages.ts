@@ -45,6 +45,8 @@ export interface Protocol {
     };
     reply: { orphans: number };
   };
+  /** The reader regroups stories: an article joins another's story, or (null) leaves its story. */
+  'stories/move': { request: { articleUrl: string; intoStoryOf: string | null }; reply: Outcome<object> };
   /** The reader makes a tag of their own. */
   'tags/create': { request: { label: string }; reply: Outcome<{ tag: TagRecord }> };
   /** The dashboard imports a JSON export (parsed by the page, validated again by the background). */
@@ -136,6 +138,10 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
         { max: 10_000 },
       ),
     }),
+  },
+  'stories/move': {
+    sender: 'extension',
+    validate: obj({ type: literal('stories/move'), articleUrl: url, intoStoryOf: nullable(url) }),
   },
   'tags/create': {
     sender: 'any',

@@ -85,6 +85,14 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
     'annotations/anchored': async ({ results }) => ({
       orphans: await annotations.recordAnchoring(results, now()),
     }),
+    'stories/move': async ({ articleUrl, intoStoryOf }) => {
+      const article = await articles.findByUrl(articleUrl);
+      const target = intoStoryOf === null ? null : await articles.findByUrl(intoStoryOf);
+      if (!article || (intoStoryOf !== null && !target))
+        return { ok: false, error: 'That article is not in your library.' };
+      await articles.moveToStory(article.id, target?.id ?? null);
+      return { ok: true };
+    },
     'tags/create': async ({ label }) => {
       const id = tagIdOf(label);
       if (!TAG_ID.test(id)) return { ok: false, error: 'A tag needs at least one letter or digit.' };

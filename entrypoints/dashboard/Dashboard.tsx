@@ -11,7 +11,7 @@ import { ArticleRepository, LibraryRepository } from '../../utils/db/articles.ts
 import { DetectionRepository } from '../../utils/db/detection.ts';
 import { SettingsRepository } from '../../utils/db/settings.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
-import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { ClaimLensDatabase, type ArticleRecord } from '../../utils/db/schema.ts';
 import { toCsv } from '../../utils/export/csv.ts';
 import { toMarkdown } from '../../utils/export/markdown.ts';
 import { toAnnotationCollection } from '../../utils/export/web-annotation.ts';
@@ -156,6 +156,7 @@ export function Dashboard() {
                   claims
                 </span>
                 <StanceBalance counts={article.stances} />
+                <StoryPicker article={article} library={library.value} />
               </li>
             ))}
           </ul>
@@ -188,5 +189,38 @@ export function Dashboard() {
         </>
       )}
     </main>
+  );
+}
+
+/** Moves an article into another story, or gives it one of its own: the reader's word on grouping. */
+function StoryPicker({ article, library }: { article: ArticleRecord; library: readonly ArticleRecord[] }) {
+  const stories = new Map<string, ArticleRecord>();
+  for (const a of library) {
+    const id = a.storyId ?? a.id;
+    const first = stories.get(id);
+    if (!first || a.firstSeen < first.firstSeen) stories.set(id, a);
+  }
+  const own = article.storyId ?? article.id;
+  const SPLIT = '';
+  return (
+    <label class="muted">
+      Story:{' '}
+      <select
+        data-testid="story-select"
+        value={own}
+        onChange={(event) => {
+          const chosen = (event.currentTarget as HTMLSelectElement).value;
+          const into = chosen === SPLIT ? null : (stories.get(chosen)?.url ?? null);
+          void send({ type: 'stories/move', articleUrl: article.url, intoStoryOf: into });
+        }}
+      >
+        {[...stories].map(([id, first]) => (
+          <option key={id} value={id}>
+            {first.title.slice(0, 80)}
+          </option>
+        ))}
+        <option value={SPLIT}>A story of its own</option>
+      </select>
+    </label>
   );
 }

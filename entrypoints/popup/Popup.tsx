@@ -125,7 +125,11 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
             {state.value.article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
           </p>
           <StanceBalance counts={state.value.article.stances} />
-          <SourceRows article={state.value.article} others={state.value.others} />
+          <SourceRows
+            article={state.value.article}
+            others={state.value.others}
+            onSplit={(other) => void send({ type: 'stories/move', articleUrl: other.url, intoStoryOf: null })}
+          />
           {state.value.others.length > 0 && (
             <StoryComparison comparison={state.value.comparison} sources={state.value.sources} />
           )}

@@ -46,4 +46,18 @@ describe('comparing sources', () => {
     const link = await popup.getByTestId('aligned-claim').first().locator('a').first().getAttribute('href');
     expect(link).toMatch(/#:~:text=/);
   });
+
+  it('lets the reader say a source is not on this story, and keeps that', async () => {
+    const WIRE_URL = harness().newsroom.url + 'meridian-wire/meta-cloud-compute.html';
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(WIRE_URL)}`));
+    const rows = popup.getByTestId('source-row');
+    await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(3);
+    const bearish = popup.locator(`[data-testid="source-row"][data-url$="${BEARISH}"]`);
+    await bearish.getByTestId('split-source').click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await popup.reload();
+    await expect.poll(() => rows.count(), { timeout: 5_000 }).toBe(2);
+    expect(await popup.locator(`[data-testid="source-row"][data-url$="${BEARISH}"]`).count()).toBe(0);
+  });
 });

@@ -38,7 +38,8 @@ export class ArticleRepository {
       // A story, once others joined it, stays; an article alone in its story looks again for company.
       const joined =
         !!previous?.storyId &&
-        (previous.storyId !== previous.id ||
+        (previous.storyByReader === true ||
+          previous.storyId !== previous.id ||
           (await this.db.articles.where('storyId').equals(previous.storyId).count()) > 1);
       const storyId =
         joined && previous?.storyId
@@ -62,6 +63,7 @@ export class ArticleRepository {
         claimCount: claims.length,
         stances: stanceCounts(claims),
         storyId,
+        ...(previous?.storyByReader ? { storyByReader: true } : {}),
         profile: analysis.profile,
       };
       await this.db.articles.put(record);
@@ -90,6 +92,32 @@ export class ArticleRepository {
     if (!article.storyId) return [];
     const all = await this.db.articles.where('storyId').equals(article.storyId).toArray();
     return all.filter((a) => a.id !== article.id).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
+  }
+
+  /**
+   * The reader's word on grouping: moves an article into the story of another (`intoStoryOf`), or splits it off
+   * into a story of its own (null). A story keeps its other articles when the one it was named after leaves.
+   */
+  async moveToStory(articleId: string, intoStoryOf: string | null): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.articles, async () => {
+      const article = await db.articles.get(articleId);
+      if (!article) throw new Error(`No stored article ${articleId}`);
+      const target = intoStoryOf === null ? null : await db.articles.get(intoStoryOf);
+      if (intoStoryOf !== null && !target) throw new Error(`No stored article ${intoStoryOf}`);
+      if (article.storyId === article.id) {
+        // Its story was named after it: the articles left behind take the name of the earliest of them.
+        const left = (await db.articles.where('storyId').equals(article.id).toArray()).filter(
+          (a) => a.id !== article.id,
+        );
+        const heir = left.sort((a, b) => a.firstSeen.localeCompare(b.firstSeen))[0];
+        for (const other of left) await db.articles.update(other.id, { storyId: heir?.id ?? other.id });
+      }
+      await db.articles.update(article.id, {
+        storyId: target ? (target.storyId ?? target.id) : article.id,
+        storyByReader: true,
+      });
+    });
   }
 
   /** The article seen at `url` (its canonical URL or any address it was read at). */

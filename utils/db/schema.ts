@@ -24,6 +24,8 @@ export interface ArticleRecord {
   stances: StanceCounts;
   /** The story this article belongs to (the id of its first article); null for records from before v4. */
   storyId: string | null;
+  /** The reader moved or split this article by hand: later visits keep its story as they left it. */
+  storyByReader?: boolean;
   profile: TextProfile;
 }
 

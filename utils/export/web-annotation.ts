@@ -17,6 +17,7 @@ import {
 } from '../model.ts';
 import {
   arr,
+  bool,
   literal,
   nullable,
   num,
@@ -178,6 +179,7 @@ const validateArticleRecord = obj({
   claimCount: count,
   stances: obj({ overcapacity: count, demand: count, neutral: count }),
   storyId: nullable(url),
+  storyByReader: optional(bool),
   profile: validateTextProfile,
 });
 

@@ -77,3 +77,35 @@ describe('ArticleRepository', () => {
     expect(await articles.findByUrl('https://a.example/3')).toBeUndefined();
   });
 });
+
+describe('regrouping stories', () => {
+  const save = (url: string, day: number) =>
+    articles.saveAnalysis(
+      analysisOf(url, [['Meta rents out spare GPU capacity to outside developers.', 'neutral']], {
+        published: `2026-07-1${day}T10:00:00.000Z`,
+      }),
+      new Date(`2026-07-1${day}T12:00:00Z`),
+    );
+
+  it('splits an article off its story, and the story keeps its other articles under a new name', async () => {
+    await save('https://a.example/first', 5);
+    await save('https://b.example/second', 5);
+    await save('https://c.example/third', 6);
+    const story = (await articles.findByUrl('https://a.example/first'))?.storyId;
+    expect((await articles.list()).map((a) => a.storyId)).toEqual([story, story, story]);
+
+    await articles.moveToStory('https://a.example/first', null);
+    const after = new Map((await articles.list()).map((a) => [a.id, a.storyId]));
+    expect(after.get('https://a.example/first')).toBe('https://a.example/first');
+    expect(after.get('https://b.example/second')).toBe('https://b.example/second');
+    expect(after.get('https://c.example/third')).toBe('https://b.example/second');
+
+    // Reading the article again does not undo the reader's split.
+    await save('https://a.example/first', 5);
+    expect((await articles.findByUrl('https://a.example/first'))?.storyId).toBe('https://a.example/first');
+
+    await articles.moveToStory('https://a.example/first', 'https://c.example/third');
+    expect((await articles.findByUrl('https://a.example/first'))?.storyId).toBe('https://b.example/second');
+    await expect(articles.moveToStory('https://nowhere.example/', null)).rejects.toThrow('No stored article');
+  });
+});
