@@ -43,7 +43,7 @@ export class PageAnnotations {
       const [quote, position] = record.selectors;
       const found = resolveSelectors(map.text, quote, position);
       if (found.method !== 'orphan') {
-        const range = rangeOf(map, found.span);
+        const range = map.rangeOf(found.span);
         if (range) this.painted.push({ record, range });
       }
       return { id: record.id, method: found.method, score: 'score' in found ? found.score : null };
@@ -60,7 +60,7 @@ export class PageAnnotations {
     if (start === null || end === null || end <= start)
       throw new Error('Select some text of the page first.');
     const span = trimmed(map.text, { start, end });
-    const local = rangeOf(map, span) ?? range.cloneRange();
+    const local = map.rangeOf(span) ?? range.cloneRange();
     const pending = { record: { tags: what.tags } as AnnotationRecord, range: local };
     this.painted.push(pending);
     this.paint();
@@ -100,15 +100,6 @@ export class PageAnnotations {
 
 function bodyMap(): TextMap {
   return TextMap.build(document.body, isUnrendered);
-}
-
-function rangeOf(map: TextMap, span: Span): Range | null {
-  const points = map.rangePoints(span);
-  if (!points) return null;
-  const range = new Range();
-  range.setStart(points.start.node, points.start.offset);
-  range.setEnd(points.end.node, points.end.offset);
-  return range;
 }
 
 /** A selection without the white space at its edges (double-clicks and drags often take some). */

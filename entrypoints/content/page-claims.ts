@@ -29,12 +29,8 @@ export class PageClaims {
   add(map: TextMap, claims: readonly AnalyzedClaim[]): number {
     const painted: PaintedClaim[] = [];
     for (const claim of claims) {
-      const points = map.rangePoints(claim);
-      if (!points) continue;
-      const range = new Range();
-      range.setStart(points.start.node, points.start.offset);
-      range.setEnd(points.end.node, points.end.offset);
-      painted.push({ claim, range, corrected: false });
+      const range = map.rangeOf(claim);
+      if (range) painted.push({ claim, range, corrected: false });
     }
     this.segments.push({ map, painted });
     this.repaint();

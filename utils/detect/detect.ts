@@ -306,7 +306,7 @@ function secondOpinion(
   return [
     {
       ...reading.claimOf(prediction.label, [...agreeing, ...words]),
-      confidence: Math.round(Math.min(0.99, prediction.probability) * 100) / 100,
+      confidence: round(Math.min(0.99, prediction.probability)),
     },
   ];
 }
@@ -358,9 +358,8 @@ class Reading {
   }
 
   claims(articleOnTopic: boolean): DetectedClaim[] {
-    const sentenceText = this.text.slice(this.sentence.start, this.sentence.end);
     // Questions ask; they do not claim. Fragments and datelines are not claims either.
-    if (/\?["'”’)\]]*$/.test(sentenceText) || this.tokens.length < MIN_CLAIM_WORDS) return [];
+    if (isQuestion(this.text, this.sentence) || this.tokens.length < MIN_CLAIM_WORDS) return [];
     let strongAnchor = false;
     let anyAnchor = false;
     let reported = false;

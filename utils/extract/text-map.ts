@@ -113,6 +113,16 @@ export class TextMap {
     return start && end ? { start, end } : null;
   }
 
+  /** A live `Range` over a flat-text span, made by the document the text belongs to; null for an empty map. */
+  rangeOf(span: Span): Range | null {
+    const points = this.rangePoints(span);
+    const range = points?.start.node.ownerDocument?.createRange();
+    if (!points || !range) return null;
+    range.setStart(points.start.node, points.start.offset);
+    range.setEnd(points.end.node, points.end.offset);
+    return range;
+  }
+
   /** The flat-text offset of a DOM point inside one of the walked text nodes, or null for any other node. */
   offsetOf(node: Node, offset: number): number | null {
     this.indexOfNode ??= new Map(this.nodes.map((n, i) => [n, i]));
@@ -150,10 +160,5 @@ export class TextMap {
     const previous = this.nodes[lo - 1];
     const start = this.starts[lo - 1];
     return previous && start !== undefined ? start + previous.data.length : null;
-  }
-
-  /** The text nodes walked, in document order (for tests and incremental passes). */
-  get textNodes(): readonly Text[] {
-    return this.nodes;
   }
 }

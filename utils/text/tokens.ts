@@ -43,13 +43,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
-/** Offsets in UTF-16 code units to offsets in Unicode code points, as the W3C selectors count. */
-export function toCodePointOffset(text: string, utf16Offset: number): number {
-  return codePointCounter(text)(utf16Offset);
-}
-
 /**
- * A counter of code points before any UTF-16 offset of `text`, built in one scan: each call is then a binary
+ * A counter of code points (as the W3C selectors count) before any UTF-16 offset of `text`, built in one scan: each call is then a binary
  * search over the (usually absent) surrogate pairs, so describing hundreds of claims stays linear.
  */
 export function codePointCounter(text: string): (utf16Offset: number) => number {
@@ -75,7 +70,7 @@ export function codePointCounter(text: string): (utf16Offset: number) => number 
   };
 }
 
-/** The inverse of toCodePointOffset; -1 when the text has fewer code points. */
+/** UTF-16 offset of the `points`-th code point (the inverse of codePointCounter); -1 when the text is shorter. */
 export function fromCodePointOffset(text: string, points: number): number {
   let i = 0;
   for (let p = 0; p < points; p++) {

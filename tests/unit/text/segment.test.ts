@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../utils/text/segment.ts';
-import {
-  codePointCounter,
-  fromCodePointOffset,
-  toCodePointOffset,
-  tokenize,
-} from '../../../utils/text/tokens.ts';
+import { codePointCounter, fromCodePointOffset, tokenize } from '../../../utils/text/tokens.ts';
 import { findFigures } from '../../../utils/text/figures.ts';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -54,7 +49,7 @@ describe('tokenize', () => {
 describe('code point offsets', () => {
   it('count an emoji as one code point and round-trip', () => {
     const text = 'a😀b';
-    expect(toCodePointOffset(text, 3)).toBe(2);
+    expect(codePointCounter(text)(3)).toBe(2);
     expect(fromCodePointOffset(text, 2)).toBe(3);
     expect(fromCodePointOffset(text, 9)).toBe(-1);
   });
