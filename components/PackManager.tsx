@@ -92,7 +92,7 @@ export function PackManager({
     );
   };
   return (
-    <section aria-labelledby="packs-heading" class="packs">
+    <section id="packs" aria-labelledby="packs-heading" class="packs">
       <h2 id="packs-heading">Topic packs</h2>
       <p class="muted">
         What ClaimLens looks for. Switch packs off, or add your own as JSON: anchors say what a sentence must

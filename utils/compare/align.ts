@@ -1,5 +1,6 @@
 import type { Stance } from '../detect/pack.ts';
 import type { Figure } from '../text/figures.ts';
+import { FUNCTION_WORDS } from '../text/stopwords.ts';
 import { tokenize } from '../text/tokens.ts';
 
 /** What alignment needs of a claim: its words, entities and figures, and whose it is. */
@@ -16,15 +17,6 @@ export interface SourceClaim {
 export const SAME_CLAIM = 0.3;
 /** Two figures of one unit for the same thing differ when they are this far apart (relative). */
 const FIGURE_TOLERANCE = 0.15;
-/** Words that say nothing about what a claim is about. */
-// prettier-ignore
-const STOP = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'is', 'are',
-  'was', 'were', 'be', 'been', 'it', 'its', 'that', 'this', 'which', 'who', 'has', 'have', 'had', 'not', 'said',
-  'says', 'say', 'than', 'more', 'their', 'they', 'there', 'about', 'into', 'would', 'could', 'may', 'might', 'will',
-  'also', 'after', 'some', 'other', 'such', 'if', 'so', 'do', 'does', 'all', 'any', 'only', 'over', 'even', 'still',
-]);
-
 // Claims are compared many times over (each against every claim of every other source): words once per text.
 const wordCache = new Map<string, Set<string>>();
 const WORD_CACHE_LIMIT = 5_000;
@@ -35,7 +27,7 @@ function contentWords(text: string): Set<string> {
     words = new Set(
       tokenize(text)
         .map((t) => t.norm)
-        .filter((w) => w.length > 2 && !STOP.has(w)),
+        .filter((w) => w.length > 2 && !FUNCTION_WORDS.has(w)),
     );
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(text, words);

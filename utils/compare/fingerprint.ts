@@ -44,3 +44,14 @@ export function containment(a: readonly number[], b: readonly number[]): number 
 }
 
 export const isCopy = (a: readonly number[], b: readonly number[]) => containment(a, b) >= COPY_CONTAINMENT;
+
+/** One fingerprint hash in this many (by value) is an index key: enough for a copy to share several. */
+const COPY_KEY_MODULUS = 8;
+
+/**
+ * The hashes under which an article is indexed for copy lookup: a fixed subset of its fingerprint, so a copy,
+ * which holds most of the original's hashes, shares most of these keys too, whatever its date.
+ */
+export function copyKeys(fingerprint: readonly number[]): number[] {
+  return fingerprint.filter((hash) => hash % (SAMPLE_MODULUS * COPY_KEY_MODULUS) === 0);
+}

@@ -1,3 +1,4 @@
+import { FUNCTION_WORDS } from '../text/stopwords.ts';
 import { tokenize } from '../text/tokens.ts';
 
 /** How many of an article's most frequent content words describe what it is about. */
@@ -6,15 +7,11 @@ const KEYWORDS = 30;
 // Words too common in news to tell one story from another.
 // prettier-ignore
 const STOP = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'as', 'is', 'are',
-  'was', 'were', 'be', 'been', 'being', 'it', 'its', 'that', 'this', 'these', 'those', 'which', 'who', 'what', 'has',
-  'have', 'had', 'not', 'no', 'can', 'could', 'would', 'will', 'may', 'might', 'should', 'said', 'says', 'say',
-  'than', 'more', 'most', 'less', 'their', 'they', 'them', 'there', 'about', 'into', 'over', 'after', 'before',
-  'also', 'one', 'two', 'new', 'year', 'years', 'some', 'many', 'much', 'other', 'if', 'when', 'while', 'so', 'do',
-  'does', 'did', 'we', 'our', 'you', 'your', 'he', 'she', 'his', 'her', 'i', 'my', 'all', 'any', 'just', 'only',
-  'out', 'up', 'down', 'such', 'how', 'because', 'then', 'still', 'even', 'very', 'like', 'per', 'cent', 'percent',
-  'its', 'those', 'where', 'whether', 'both', 'each', 'own', 'same', 'yet', 'week', 'day', 'wednesday', 'thursday',
-  'monday', 'tuesday', 'friday', 'company', 'companies', 'market', 'markets', 'investors', 'analysts',
+  ...FUNCTION_WORDS,
+  'most', 'less', 'before', 'one', 'two', 'new', 'year', 'years', 'many', 'much', 'when', 'while', 'we', 'our', 'you',
+  'your', 'he', 'she', 'his', 'her', 'i', 'my', 'just', 'out', 'up', 'down', 'how', 'because', 'then', 'very', 'like',
+  'per', 'cent', 'percent', 'where', 'whether', 'both', 'each', 'own', 'same', 'yet', 'week', 'day', 'wednesday',
+  'thursday', 'monday', 'tuesday', 'friday', 'company', 'companies', 'market', 'markets', 'investors', 'analysts',
 ]);
 
 /** The article's most frequent content words (three letters or more, numbers kept), most frequent first. */

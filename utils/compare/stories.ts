@@ -20,18 +20,20 @@ const SAME_STORY_NAMES = 0.2;
 const SAME_STORY_KEYWORDS = 0.12;
 
 /**
- * The story a new article belongs to: that of the closest stored article within the time window (a copy
- * counts as closest), or a story of its own. Incremental: only the new article is compared.
+ * The story a new article belongs to: that of the closest stored article within the time window (a copy, at any
+ * distance in time, counts as closest), or a story of its own. Incremental: only the new article is compared.
  */
 export function storyFor(article: StoryCandidate, others: readonly StoryCandidate[]): string {
   let best: { storyId: string; score: number } | null = null;
   const day = 86_400_000;
   for (const other of others) {
     if (other.id === article.id || !other.storyId) continue;
-    if (Math.abs(Date.parse(other.date) - Date.parse(article.date)) > STORY_WINDOW_DAYS * day) continue;
+    const copy = isCopy(article.fingerprint, other.fingerprint);
+    // A copy tells the same story whenever it was republished; others must be near in time.
+    const near = Math.abs(Date.parse(other.date) - Date.parse(article.date)) <= STORY_WINDOW_DAYS * day;
+    if (!copy && !near) continue;
     const names = nameOverlap(article.names, other.names);
     const words = keywordOverlap(article.keywords, other.keywords);
-    const copy = isCopy(article.fingerprint, other.fingerprint);
     if (!copy && names < SAME_STORY_NAMES && words < SAME_STORY_KEYWORDS) continue;
     // A copy is the closest relation; otherwise the names, then the words, decide between stories.
     const score = copy ? 2 : names + words;

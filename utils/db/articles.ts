@@ -1,4 +1,5 @@
 import { fnv1a } from '../hash.ts';
+import { copyKeys, isCopy } from '../compare/fingerprint.ts';
 import { STORY_WINDOW_DAYS, storyFor, type StoryCandidate } from '../compare/stories.ts';
 import type { Library } from '../export/web-annotation.ts';
 import type { ArticleAnalysis } from '../model.ts';
@@ -46,7 +47,7 @@ export class ArticleRepository {
           ? previous.storyId
           : storyFor(
               { id: meta.url, storyId: null, date, ...analysis.profile },
-              (await this.aroundDate(date)).map(candidateOf),
+              (await this.candidatesFor(date, analysis.profile.fingerprint)).map(candidateOf),
             );
       const record: ArticleRecord = {
         id: meta.url,
@@ -75,16 +76,34 @@ export class ArticleRepository {
     });
   }
 
-  /** Articles dated within the story window of `date` (published, or first seen when undated). */
-  private async aroundDate(date: string): Promise<ArticleRecord[]> {
+  /**
+   * The articles a new one may share a story with: those dated within the story window of `date` (published,
+   * or first seen when undated), and copies of its text whatever their date. Both come from indexes.
+   */
+  private async candidatesFor(date: string, fingerprint: readonly number[]): Promise<ArticleRecord[]> {
     const time = Date.parse(date);
     const span = STORY_WINDOW_DAYS * 86_400_000;
     const [from, to] = [new Date(time - span).toISOString(), new Date(time + span).toISOString()];
-    const dated = await this.db.articles.where('published').between(from, to, true, true).toArray();
-    const undated = await this.db.articles
-      .filter((a) => a.published === null && a.firstSeen >= from && a.firstSeen <= to)
-      .toArray();
-    return [...dated, ...undated];
+    const { articles } = this.db;
+    const [dated, undated, copies] = await Promise.all([
+      articles.where('published').between(from, to, true, true).toArray(),
+      articles
+        .where('firstSeen')
+        .between(from, to, true, true)
+        .filter((a) => a.published === null)
+        .toArray(),
+      this.copiesOf(fingerprint),
+    ]);
+    return [...new Map([...dated, ...undated, ...copies].map((a) => [a.id, a])).values()];
+  }
+
+  /** Stored articles that hold most of this text: looked up by copy keys, confirmed on whole fingerprints. */
+  async copiesOf(fingerprint: readonly number[]): Promise<ArticleRecord[]> {
+    const keys = copyKeys(fingerprint);
+    if (keys.length === 0) return [];
+    const ids = new Set(await this.db.articles.where('copyKeys').anyOf(keys).primaryKeys());
+    const found = await this.db.articles.bulkGet([...ids]);
+    return found.filter((a): a is ArticleRecord => !!a && isCopy(fingerprint, a.profile.fingerprint));
   }
 
   /** Other stored articles on the same story, newest first. */

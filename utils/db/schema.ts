@@ -1,4 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { copyKeys } from '../compare/fingerprint.ts';
+import { searchWords } from '../text/search.ts';
 import type { Correction } from '../detect/learn.ts';
 import type { Stance, TopicPack } from '../detect/pack.ts';
 import type { TextProfile } from '../compare/profile.ts';
@@ -27,11 +29,15 @@ export interface ArticleRecord {
   /** The reader moved or split this article by hand: later visits keep its story as they left it. */
   storyByReader?: boolean;
   profile: TextProfile;
+  /** Derived on every write (see `derived` below): the fingerprint hashes copies are looked up by. */
+  copyKeys?: number[];
 }
 
 export interface ClaimRecord extends ClaimPayload {
   id: string;
   articleId: string;
+  /** Derived on every write: the words the claim is found by in the library's search. */
+  words?: string[];
 }
 
 /** A reader's correction of one claim, kept for good: the history is what detection learns from. */
@@ -57,6 +63,8 @@ export interface AnnotationRecord extends AnnotationInput {
   createdAt: string;
   updatedAt: string;
   anchoring: AnchoringRecord | null;
+  /** Derived on every write: the words of its quote, note and tags, for the library's search. */
+  words?: string[];
 }
 
 /** A reader's own tag (the built-in ones ship with the extension). */
@@ -64,6 +72,8 @@ export interface TagRecord {
   id: string;
   label: string;
   createdAt: string;
+  /** A CSS hex colour the reader chose (`#rrggbb`); none means the default. */
+  color?: string;
 }
 
 /** The text of an annotated page as it was, dated: what an orphaned annotation is shown against. */
@@ -150,5 +160,62 @@ export class ClaimLensDatabase extends Dexie {
             article.profile ??= { fingerprint: [], keywords: [], names: [] };
           }),
       );
+    // v5: indexes for a large library: copies by fingerprint keys, search by words, undated articles by the day
+    // they were first seen. Existing records get their derived keys now; every later write derives them again.
+    this.version(5)
+      .stores({
+        articles: 'id, *urls, site, published, lastSeen, storyId, firstSeen, *copyKeys',
+        claims: 'id, articleId, stance, *words',
+        corrections: 'id, sentenceKey, articleId, createdAt',
+        packs: 'id, updatedAt',
+        settings: 'key',
+        annotations: 'id, articleId, *tags, updatedAt, *words',
+        tags: 'id',
+        snapshots: 'articleId',
+      })
+      .upgrade(async (tx) => {
+        for (const [table, derive] of DERIVED)
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record: object) => void Object.assign(record, derive(record)));
+      });
+    for (const [table, derive, keys] of DERIVED) deriveOnWrite(this.table(table), derive, keys);
   }
+}
+
+type Derive = (record: object) => Record<string, unknown>;
+
+/** A table's derivation; the table holds only records of type T, which is what makes the cast sound. */
+const derivation = <T>(
+  table: string,
+  keys: string[],
+  derive: (record: T) => Record<string, unknown>,
+): [string, Derive, string[]] => [table, derive as Derive, keys];
+
+/** Index keys computed from a record's own fields, per table: they are never sent, exported or imported. */
+const DERIVED: readonly [string, Derive, string[]][] = [
+  derivation('articles', ['copyKeys'], (a: ArticleRecord) => ({ copyKeys: copyKeys(a.profile.fingerprint) })),
+  derivation('claims', ['words'], (c: ClaimRecord) => ({ words: searchWords(c.text) })),
+  derivation('annotations', ['words'], (a: AnnotationRecord) => ({
+    words: searchWords(a.selectors[0].exact, a.note, ...a.tags),
+  })),
+];
+
+/**
+ * Keeps derived keys true whoever writes (on add and put, and on update from the record as it will be), and
+ * out of sight of whoever reads: they live in the indexes, not in what the code and the exports see.
+ */
+function deriveOnWrite(table: Table<object>, derive: Derive, keys: readonly string[]): void {
+  table.hook('creating', (_key, record) => void Object.assign(record, derive(record)));
+  table.hook('updating', (modifications, _key, record) => {
+    const next: object = Dexie.deepClone(record);
+    for (const [path, value] of Object.entries(modifications)) Dexie.setByKeyPath(next, path, value);
+    return derive(next);
+  });
+  table.hook('reading', (record) => {
+    // Called for misses too (`get` of an absent key reads undefined).
+    if (record) for (const key of keys) Reflect.deleteProperty(record, key);
+    return record;
+  });
 }

@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { AnnotationRepository } from '../../utils/db/annotations.ts';
+import { ArticleRepository, LibraryRepository } from '../../utils/db/articles.ts';
+import { DetectionRepository } from '../../utils/db/detection.ts';
+import { SettingsRepository } from '../../utils/db/settings.ts';
+import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { makeSender } from '../../utils/messages.ts';
+
+/** The dashboard reads the database directly; every write goes through the background (`send`). */
+export const db = new ClaimLensDatabase();
+export const articles = new ArticleRepository(db);
+export const libraryStore = new LibraryRepository(db);
+export const detection = new DetectionRepository(db);
+export const settings = new SettingsRepository(db);
+export const annotations = new AnnotationRepository(db);
+export const send = makeSender((message) => browser.runtime.sendMessage(message));
