@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import { downloadText } from '../../components/download.ts';
 import { toCsv } from '../../utils/export/csv.ts';
 import { toMarkdown } from '../../utils/export/markdown.ts';
-import { toAnnotationCollection } from '../../utils/export/web-annotation.ts';
+import { toAnnotationCollection, type Library } from '../../utils/export/web-annotation.ts';
 import { MAX_IMPORT_CHARS } from '../../utils/messages.ts';
 import { libraryStore, send } from './store.ts';
 
-type Format = 'json' | 'csv' | 'md';
+export type Format = 'json' | 'csv' | 'md';
 
-async function exportLibrary(format: Format): Promise<void> {
-  const everything = await libraryStore.load();
+/** Downloads `everything` (the whole library, or the part of it the reader filtered) in one format. */
+export async function exportLibrary(format: Format, everything: Library): Promise<void> {
   const { articles: allArticles, claims: allClaims, annotations: allAnnotations } = everything;
   const now = new Date();
   const stamp = now.toISOString().slice(0, 10);
@@ -66,13 +66,25 @@ export function TransferView() {
 
   return (
     <section id="transfer" class="toolbar" aria-label="Export and import">
-      <button type="button" data-testid="export-json" onClick={() => void exportLibrary('json')}>
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() => void libraryStore.load().then((all) => exportLibrary('json', all))}
+      >
         Export JSON (Web Annotation)
       </button>
-      <button type="button" data-testid="export-csv" onClick={() => void exportLibrary('csv')}>
+      <button
+        type="button"
+        data-testid="export-csv"
+        onClick={() => void libraryStore.load().then((all) => exportLibrary('csv', all))}
+      >
         Export CSV
       </button>
-      <button type="button" data-testid="export-md" onClick={() => void exportLibrary('md')}>
+      <button
+        type="button"
+        data-testid="export-md"
+        onClick={() => void libraryStore.load().then((all) => exportLibrary('md', all))}
+      >
         Export Markdown
       </button>
       <label class="import">
