@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
@@ -49,7 +50,17 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** The comparison is timed as a performance measure, as analysis is: `npm run bench` reads it. */
 async function load(url: string | null) {
+  const start = performance.now();
+  try {
+    return await loadComparison(url);
+  } finally {
+    performance.measure('claimlens:compare', { start, end: performance.now() });
+  }
+}
+
+async function loadComparison(url: string | null) {
   const normalised = url ? normaliseUrl(url) : null;
   if (!normalised) return null;
   const article = await articles.findByUrl(normalised);
@@ -60,7 +71,7 @@ async function load(url: string | null) {
     annotations.snapshot(article.id),
     articles.sameStory(article),
   ]);
-  const theirClaims = (await Promise.all(others.map((o) => claims.forArticle(o.id)))).flat();
+  const theirClaims = await claims.forArticles(others.map((o) => o.id));
   return {
     article,
     claims: found,
@@ -89,6 +100,11 @@ function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): C
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
   const state = useLiveQuery(() => load(url), [url]);
   const highlightSettings = useLiveQuery(() => settings.highlights(), []);
+  const ready = state.status === 'ready';
+  useEffect(() => {
+    // From the popup's navigation to its first render with the comparison on screen.
+    if (ready) performance.measure('claimlens:popup-ready', { start: 0, end: performance.now() });
+  }, [ready]);
   return (
     <main class="popup">
       <header class="popup__head">

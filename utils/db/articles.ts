@@ -163,6 +163,11 @@ export class ClaimRepository {
     return claims.sort((a, b) => a.start - b.start);
   }
 
+  /** The claims of several articles in one index query (a story's other sources). */
+  forArticles(articleIds: readonly string[]): Promise<ClaimRecord[]> {
+    return this.db.claims.where('articleId').anyOf(articleIds).toArray();
+  }
+
   all(): Promise<ClaimRecord[]> {
     return this.db.claims.toArray();
   }

@@ -1,0 +1,49 @@
+// `npm run bench`: measures ClaimLens in headless Chromium with the built extension and writes BENCHMARKS.md.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { benchCompare } from './bench/compare.ts';
+import { ms, type Summary } from './bench/stats.ts';
+import { launchWithExtension } from './lib/browser.ts';
+
+const COMPARE_GOAL_MS = 100;
+
+const row = (what: string, s: Summary, goal: string, met: boolean) =>
+  `| ${what} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} | ${s.runs} | ${goal} | ${met ? 'met' : 'NOT met'} |`;
+
+const browser = await launchWithExtension();
+try {
+  const compare = await benchCompare(browser);
+  const { size } = compare;
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, headless Chromium with the built`,
+    'extension, on this machine (medians of fresh runs; the first run of each is a warm-up and not counted).',
+    '',
+    '## Comparing sources in a large library',
+    '',
+    `${size.articles.toLocaleString('en')} articles and ${(size.articles * size.claimsPerArticle).toLocaleString('en')}`,
+    `claims stored (stories of ${size.sourcesPerStory} outlets, written in ${ms(compare.seedMs)}); the popup opened`,
+    `on one article, showing ${compare.sourceRows} other sources with every claim aligned.`,
+    '',
+    '| What | Median | Min | Max | Runs | Goal | |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    row(
+      'Compare query (`claimlens:compare`)',
+      compare.compare,
+      `≤ ${COMPARE_GOAL_MS} ms`,
+      compare.compare.median <= COMPARE_GOAL_MS,
+    ),
+    row(
+      'Popup first render with the comparison',
+      compare.ready,
+      `≤ ${COMPARE_GOAL_MS} ms`,
+      compare.ready.median <= COMPARE_GOAL_MS,
+    ),
+    '',
+  ];
+  await writeFile(resolve(import.meta.dirname, '../BENCHMARKS.md'), lines.join('\n'));
+  console.log(lines.join('\n'));
+} finally {
+  await browser.close();
+}
