@@ -4,7 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../utils/analyze.ts';
 import { compileDetector } from '../utils/detect/detect.ts';
-import { MODEL_CLASSES, sentenceFeatures, type LinearModel, type ModelClass } from '../utils/detect/model.ts';
+import {
+  MODEL_CLASSES,
+  sentenceFeatures,
+  type LinearModel,
+  type ModelClass,
+  type SentenceContext,
+} from '../utils/detect/model.ts';
+import type { Stance } from '../utils/detect/pack.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
 import { splitSentences } from '../utils/text/segment.ts';
 import { tokenize } from '../utils/text/tokens.ts';
@@ -33,21 +40,24 @@ function examplesOf(html: string, id: string, sentences: ArticleLabels['sentence
   if (analysis.kind !== 'article') return [];
   const { text, blocks } = analysis.map;
   const gold = locateSentences(text, sentences, id);
-  return blocks
-    .flatMap((block) => splitSentences(text, 'en', block.start, block.end))
-    .map((span) => {
-      const rule = analysis.claims.find((c) => c.start < span.end && span.start < c.end)?.stance ?? 'none';
-      const match = gold.find(
-        (g) =>
-          g.start < span.end &&
-          span.start < g.end &&
-          Math.min(g.end, span.end) - Math.max(g.start, span.start) > 0.5 * (span.end - span.start),
-      );
-      return {
-        features: sentenceFeatures(tokenize(text, span.start, span.end), rule),
-        label: match?.label ?? 'none',
-      };
-    });
+  const spans = blocks.flatMap((block) => splitSentences(text, 'en', block.start, block.end));
+  const ruled = spans.map(
+    (span): Stance | 'none' =>
+      analysis.claims.find((c) => c.start < span.end && span.start < c.end)?.stance ?? 'none',
+  );
+  return spans.map((span, i) => {
+    const match = gold.find(
+      (g) =>
+        g.start < span.end &&
+        span.start < g.end &&
+        Math.min(g.end, span.end) - Math.max(g.start, span.start) > 0.5 * (span.end - span.start),
+    );
+    const context: SentenceContext = { before: ruled[i - 1] ?? 'edge', after: ruled[i + 1] ?? 'edge' };
+    return {
+      features: sentenceFeatures(tokenize(text, span.start, span.end), ruled[i] ?? 'none', context),
+      label: match?.label ?? 'none',
+    };
+  });
 }
 
 const examples: Example[] = [];

@@ -22,7 +22,14 @@ import {
   WEAK_CONTRASTS,
 } from './language.ts';
 import { PhraseMatcher, type PhraseMatch } from './matcher.ts';
-import { adapt, predict, sentenceFeatures, type LinearModel, type TaughtSentence } from './model.ts';
+import {
+  adapt,
+  predict,
+  sentenceFeatures,
+  type LinearModel,
+  type SentenceContext,
+  type TaughtSentence,
+} from './model.ts';
 import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type TopicPack } from './pack.ts';
 
 /** A cue that fired in a claim, with where it stands in the article text: the "why" shown to the reader. */
@@ -228,20 +235,34 @@ function detectAll(
   for (const s of sentences)
     for (const { entry } of s.found)
       if (entry.kind === 'anchor' && entry.strong) strongAnchors[entry.pack]?.add(entry.phrase);
-  const claims: DetectedClaim[] = [];
-  for (const sentence of sentences) {
+  const onTopic = (pack: number) => knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
+  // First what the rules make of every sentence, then the learned second opinion, which reads each sentence
+  // with what the rules made of its neighbours: a claim often leans on the sentence before it.
+  const readings = sentences.map((sentence) => {
     const verdict =
       adjustments.verdicts.size > 0
         ? adjustments.verdicts.get(sentenceKey(text.slice(sentence.start, sentence.end)))
         : undefined;
-    if (verdict === null) continue; // the reader said this is not a claim
     const packs = new Set<number>();
     for (const { entry } of sentence.found)
       if (entry.kind === 'cue' || entry.kind === 'member') packs.add(entry.pack);
-    const onTopic = (pack: number) =>
-      knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
     // A pack's learned model reads every sentence of an article on its topic, cue or not.
     for (const [pack, model] of models.entries()) if (model && onTopic(pack)) packs.add(pack);
+    const byPack = new Map<number, { reading: Reading; found: DetectedClaim[] }>();
+    if (verdict === undefined)
+      for (const pack of packs) {
+        const reading = new Reading(text, sentence, rules, pack);
+        byPack.set(pack, { reading, found: reading.claims(onTopic(pack)) });
+      }
+    return { sentence, verdict, packs, byPack };
+  });
+  const ruledAt = (i: number, pack: number): Stance | 'none' | 'edge' => {
+    const neighbour = readings[i];
+    return neighbour ? (neighbour.byPack.get(pack)?.found[0]?.stance ?? 'none') : 'edge';
+  };
+  const claims: DetectedClaim[] = [];
+  for (const [i, { sentence, verdict, packs, byPack }] of readings.entries()) {
+    if (verdict === null) continue; // the reader said this is not a claim
     if (verdict !== undefined) {
       const reading = new Reading(text, sentence, rules, packs.values().next().value ?? 0);
       claims.push({ ...reading.claimOf(verdict, reading.allCues()), confidence: 0.99 });
@@ -249,9 +270,8 @@ function detectAll(
     }
     // Where two packs both see a claim in one sentence, the surer reading stands.
     let best: DetectedClaim[] = [];
-    for (const pack of packs) {
-      const reading = new Reading(text, sentence, rules, pack);
-      let found = reading.claims(onTopic(pack));
+    for (const [pack, { reading, found: ruled }] of byPack) {
+      let found = ruled;
       const model = models[pack];
       if (
         model &&
@@ -259,7 +279,8 @@ function detectAll(
         sentence.tokens.length >= MIN_CLAIM_WORDS &&
         !isQuestion(text, sentence)
       ) {
-        found = secondOpinion(model, text, sentence, found, reading);
+        const context = { before: ruledAt(i - 1, pack), after: ruledAt(i + 1, pack) };
+        found = secondOpinion(model, text, sentence, found, reading, context);
       }
       if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
     }
@@ -284,9 +305,10 @@ function secondOpinion(
   sentence: Sentence,
   found: DetectedClaim[],
   reading: Reading,
+  context: SentenceContext,
 ): DetectedClaim[] {
   const ruled = found[0]?.stance ?? 'none';
-  const prediction = predict(model, sentenceFeatures(sentence.tokens, ruled));
+  const prediction = predict(model, sentenceFeatures(sentence.tokens, ruled, context));
   if (prediction.label === 'none') return [];
   if (found.length > 0 && found.every((c) => c.stance === prediction.label)) return found;
   const words = prediction.because.map((phrase): CueHit => {

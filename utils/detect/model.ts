@@ -14,14 +14,32 @@ export type ModelClass = (typeof MODEL_CLASSES)[number];
 export const validateModel = obj({
   classes: arr(literal(...MODEL_CLASSES), { min: 4, max: 4 }),
   bias: arr(num(), { min: 4, max: 4 }),
-  weights: record(/^(?:w|b|rule):[^\s]{1,120}$/, arr(num(), { min: 4, max: 4 }), { max: 50_000 }),
+  weights: record(/^(?:w|b|rule|ctx):[^\s]{1,120}$/, arr(num(), { min: 4, max: 4 }), { max: 50_000 }),
 });
 export type LinearModel = Infer<typeof validateModel>;
 
-/** The features of a sentence: its words (a plural's final s dropped), adjacent word pairs, and the rules' verdict. */
-export function sentenceFeatures(tokens: readonly Token[], ruleStance: Stance | 'none'): string[] {
+/** What the rules made of the sentences around one ('edge' at the start or end of the text). */
+export interface SentenceContext {
+  before: Stance | 'none' | 'edge';
+  after: Stance | 'none' | 'edge';
+}
+
+/**
+ * The features of a sentence: its words (a plural's final s dropped), adjacent word pairs, the rules' verdict,
+ * and what the rules made of its neighbours, when known.
+ */
+export function sentenceFeatures(
+  tokens: readonly Token[],
+  ruleStance: Stance | 'none',
+  context?: SentenceContext,
+): string[] {
   const words = tokens.map((t) => t.norm.replace(/s$/, ''));
   const features = new Set<string>([`rule:${ruleStance}`]);
+  if (context) {
+    features.add(`ctx:before:${context.before}`);
+    features.add(`ctx:after:${context.after}`);
+    features.add(`ctx:rule-before:${ruleStance}:${context.before}`);
+  }
   for (let i = 0; i < words.length; i++) {
     features.add(`w:${words[i]}`);
     if (i > 0) features.add(`b:${words[i - 1]}_${words[i]}`);
