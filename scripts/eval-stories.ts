@@ -1,14 +1,15 @@
 // `npm run eval:stories`: groups the labelled corpus into stories as ClaimLens does while a reader reads it
 // (in order of publication, each article joining a stored story or starting one) and scores the grouping
-// against the storylines the corpus was written to, pair by pair.
+// against the storylines the corpus was written to, pair by pair (`-- --verbose` lists the wrong pairs).
 import { profileOf } from '../utils/compare/profile.ts';
-import { storyFor, type StoryCandidate } from '../utils/compare/stories.ts';
+import { STORY_WINDOW_DAYS, storyFor, type StoryCandidate } from '../utils/compare/stories.ts';
 import { analyzeDocument } from '../utils/analyze.ts';
 import { compileDetector } from '../utils/detect/detect.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
 import { loadCorpus } from './lib/corpus.ts';
 import { parseHtml } from './lib/parse-html.ts';
 
+const VERBOSE = process.argv.includes('--verbose');
 const detector = compileDetector(BUILT_IN_PACKS);
 const read: { candidate: StoryCandidate; storyline: string }[] = [];
 for (const entry of await loadCorpus('all')) {
@@ -29,6 +30,9 @@ function score(grouped: readonly { candidate: StoryCandidate; storyline: string 
   let together = 0;
   let right = 0;
   let shouldBe = 0;
+  // Storylines that run for months hold several events: pairs published within the window are one event.
+  let nearShouldBe = 0;
+  let nearRight = 0;
   for (let i = 0; i < grouped.length; i++)
     for (let j = i + 1; j < grouped.length; j++) {
       const [a, b] = [grouped[i], grouped[j]];
@@ -37,11 +41,18 @@ function score(grouped: readonly { candidate: StoryCandidate; storyline: string 
       const truth = a.storyline === b.storyline;
       if (same) together++;
       if (same && truth) right++;
+      if (same && !truth && VERBOSE)
+        console.log(`  grouped, but different storylines: ${a.candidate.id} + ${b.candidate.id}`);
       if (truth) shouldBe++;
+      const near =
+        Math.abs(Date.parse(a.candidate.date) - Date.parse(b.candidate.date)) <=
+        STORY_WINDOW_DAYS * 86_400_000;
+      if (truth && near) nearShouldBe++;
+      if (truth && near && same) nearRight++;
     }
   const pct = (x: number, y: number) => `${((100 * x) / Math.max(1, y)).toFixed(1)}%`;
   const stories = new Set(grouped.map((g) => g.candidate.storyId)).size;
-  return `${stories} stories; pairs grouped together: precision ${pct(right, together)} (${right}/${together}), recall ${pct(right, shouldBe)} (${right}/${shouldBe})`;
+  return `${stories} stories; pairs grouped together: precision ${pct(right, together)} (${right}/${together}), recall ${pct(right, shouldBe)} (${right}/${shouldBe}), of those within ${STORY_WINDOW_DAYS} days ${pct(nearRight, nearShouldBe)} (${nearRight}/${nearShouldBe})`;
 }
 
 function group(dateOf: (c: StoryCandidate, i: number) => string) {
