@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../scripts/lib/corpus.ts';
 import { parseHtml } from '../../../scripts/lib/parse-html.ts';
 import { analyzeDocument } from '../../../utils/analyze.ts';
 import { containment, fingerprint, isCopy } from '../../../utils/compare/fingerprint.ts';
@@ -84,5 +85,42 @@ describe('story grouping on the demo newsroom', () => {
       expect({ story, groups: groups.size }).toEqual({ story, groups: 1 });
     const groupIds = [...stories.values()].map((g) => [...g][0]);
     expect(new Set(groupIds).size).toBe(stories.size);
+  });
+});
+
+describe('story grouping on the labelled corpus: the same words, another story', () => {
+  it('keeps the Stargate announcement apart from the DeepSeek sell-off a few days later, though both talk of Nvidia, OpenAI and chips', async () => {
+    const entries = (await loadCorpus('all'))
+      .filter((e) => e.labels.storyline === 'deepseek' || e.labels.storyline === 'stargate')
+      .map((e) => {
+        const location = `https://corpus.example/${e.id}`;
+        const analysis = analyzeDocument(parseHtml(e.html, location), location, detector);
+        if (analysis.kind !== 'article') throw new Error(`${e.id} is not read as an article`);
+        return { storyline: e.labels.storyline, analysis };
+      })
+      .filter(({ analysis }) => (analysis.meta.published ?? '') < '2025-01-29')
+      .sort((a, b) => (a.analysis.meta.published ?? '').localeCompare(b.analysis.meta.published ?? ''));
+    const db = new ClaimLensDatabase(`stories-${Math.random()}`);
+    const articles = new ArticleRepository(db);
+    const storyOf = new Map<string, Set<string | null>>();
+    for (const { storyline, analysis } of entries) {
+      const record = await articles.saveAnalysis(
+        {
+          meta: analysis.meta,
+          textLength: analysis.map.text.length,
+          claims: analysis.claims,
+          profile: profileOf(analysis.map.text),
+        },
+        new Date(analysis.meta.published ?? 0),
+      );
+      storyOf.set(storyline ?? '', (storyOf.get(storyline ?? '') ?? new Set()).add(record.storyId));
+    }
+    // Three Stargate articles in the days before the sell-off, and six on the sell-off itself.
+    expect(entries.filter((e) => e.storyline === 'stargate')).toHaveLength(3);
+    expect(entries.filter((e) => e.storyline === 'deepseek')).toHaveLength(6);
+    expect(storyOf.get('stargate')?.size).toBe(1);
+    expect(storyOf.get('deepseek')?.size).toBe(1);
+    expect([...(storyOf.get('stargate') ?? [])][0]).not.toBe([...(storyOf.get('deepseek') ?? [])][0]);
+    await db.delete();
   });
 });
