@@ -29,7 +29,8 @@ function correct(claim: DetectedClaim, verdict: Correction['verdict'], at: numbe
 
 describe('learning from the reader', () => {
   it('keeps the reader’s verdict on a sentence wherever it appears again', () => {
-    const sentence = 'Rental prices for H100 GPUs fell again this quarter as idle capacity piled up at providers.';
+    const sentence =
+      'Rental prices for H100 GPUs fell again this quarter as idle capacity piled up at providers.';
     const claim = detect(sentence);
     expect(claim?.stance).toBe('overcapacity');
     expect(detect(sentence, [correct(claim as DetectedClaim, 'neutral', 1)])).toMatchObject({
