@@ -4,6 +4,7 @@ import type { CueHit } from '../utils/detect/detect.ts';
 import { STANCES, type Stance } from '../utils/detect/pack.ts';
 import type { Figure } from '../utils/text/figures.ts';
 import { STANCE_LABELS } from './StanceBalance.tsx';
+import { TagSwatch } from './TagSwatch.tsx';
 
 export interface CardClaim {
   stance: Stance;
@@ -115,7 +116,7 @@ export function ClaimCard({
             data-testid={`card-tag-${tag.id}`}
             onClick={() => onAnnotate({ tag: tag.id, note: null })}
           >
-            #{tag.label}
+            <TagSwatch tag={tag} />#{tag.label}
           </button>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TagDefinition } from '../utils/annotate/tags.ts';
+import { TagSwatch } from './TagSwatch.tsx';
 
 /**
  * The toolbar over a selection: one button per tag (built-in and the reader's own), a note, and a new tag.
@@ -44,6 +45,7 @@ export function SelectionToolbar({
               data-testid={`tag-${tag.id}`}
               onClick={() => onTag(tag.id)}
             >
+              <TagSwatch tag={tag} />
               {tag.label}
             </button>
           ))}

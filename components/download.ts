@@ -1,6 +1,6 @@
-/** Saves text as a file through an ordinary `<a download>` link, the way the contract (and every browser) expects. */
-export function downloadText(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through an ordinary `<a download>` link, the way the contract (and every browser) expects. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ClaimLensDatabase } from '../utils/db/schema.ts';
+import { TrashRepository } from '../utils/db/trash.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
 import type { PageCommand } from '../utils/messages.ts';
 import { createHandlers, dispatch } from '../utils/service.ts';
@@ -10,8 +11,11 @@ const TAG_MENU = 'claimlens-tag-selection';
 export default defineBackground(() => {
   // MV2 (Firefox build) has browserAction where MV3 has action.
   const action = browser.action ?? browser.browserAction;
+  const db = new ClaimLensDatabase();
+  // Deletes whose undo window passed while the worker was stopped become final now.
+  void new TrashRepository(db).purge(new Date()).catch(() => undefined);
   const handlers = createHandlers({
-    db: new ClaimLensDatabase(),
+    db,
     now: () => new Date(),
     builtInPackIds: BUILT_IN_PACKS.map((p) => p.id),
     newId: () => crypto.randomUUID(),

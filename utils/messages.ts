@@ -1,4 +1,14 @@
+import type { TagDefinition } from './annotate/tags.ts';
+import type { ImportCounts } from './db/import.ts';
 import type { AnnotationRecord, TagRecord } from './db/schema.ts';
+import type { ReadingSettings } from './db/settings.ts';
+import { HIGHLIGHT_STYLES } from './highlight/styles.ts';
+import {
+  UNDO_SECONDS_RANGE,
+  validateDeleteRequest,
+  type DeleteRequest,
+  type TrashSummary,
+} from './db/trash.ts';
 import type { TaughtSentence } from './detect/model.ts';
 import type { Stance, TopicPack } from './detect/pack.ts';
 import {
@@ -10,7 +20,18 @@ import {
   type ArticleAnalysis,
   type ClaimPayload,
 } from './model.ts';
-import { arr, bool, literal, nullable, num, obj, str, type Result, type Validator } from './validate.ts';
+import {
+  arr,
+  bool,
+  literal,
+  nullable,
+  num,
+  obj,
+  optional,
+  str,
+  type Result,
+  type Validator,
+} from './validate.ts';
 
 /**
  * The one protocol between content script, pages and background. Each message has a validator for its
@@ -33,10 +54,10 @@ export interface Protocol {
     request: { articleUrl: string; annotation: AnnotationInput; snapshot: string };
     reply: { annotation: AnnotationRecord };
   };
-  /** A page asks for its stored annotations (to re-anchor them) and the reader's own tags. */
+  /** A page asks for its stored annotations (to re-anchor them) and every tag (built-in and own, coloured). */
   'annotations/for-page': {
     request: { url: string };
-    reply: { annotations: AnnotationRecord[]; tags: TagRecord[] };
+    reply: { annotations: AnnotationRecord[]; tags: TagDefinition[] };
   };
   /** How each annotation anchored on this visit; orphans are kept and listed, never deleted. */
   'annotations/anchored': {
@@ -49,19 +70,50 @@ export interface Protocol {
   'stories/move': { request: { articleUrl: string; intoStoryOf: string | null }; reply: Outcome<object> };
   /** The reader makes a tag of their own. */
   'tags/create': { request: { label: string }; reply: Outcome<{ tag: TagRecord }> };
-  /** The dashboard imports a JSON export (parsed by the page, validated again by the background). */
-  'library/import': { request: { json: string }; reply: Outcome<{ articles: number; annotations: number }> };
+  /** The tag manager: a new label (the id stays), one tag into another, a colour (null: the default), removal. */
+  'tags/rename': { request: { id: string; label: string }; reply: Outcome<{ tag: TagRecord }> };
+  'tags/merge': { request: { from: string; into: string }; reply: Outcome<{ moved: number }> };
+  'tags/set-color': { request: { id: string; color: string | null }; reply: Outcome<object> };
+  'tags/delete': { request: { id: string }; reply: Outcome<{ removedFrom: number }> };
+  /** The reader changes how pages are read: auto-analysis, highlight style (only the fields given). */
+  'settings/update': { request: Partial<ReadingSettings>; reply: Outcome<{ reading: ReadingSettings }> };
+  /** The dashboard imports a file (parsed by the page for its preview, parsed and validated again here). */
+  'library/import': { request: { json: string }; reply: Outcome<ImportSummary> };
+  /** A large import file arrives in parts (a message has a size limit); the commit then imports them whole. */
+  'library/import-part': {
+    request: { importId: string; index: number; text: string };
+    reply: Outcome<{ received: number }>;
+  };
+  'library/import-commit': { request: { importId: string; parts: number }; reply: Outcome<ImportSummary> };
   /** The dashboard adds or replaces one of the reader's topic packs, given as JSON text. */
   'packs/save': { request: { json: string }; reply: Outcome<{ id: string }> };
   'packs/set-enabled': { request: { id: string; enabled: boolean }; reply: Outcome<object> };
   'packs/delete': { request: { id: string }; reply: Outcome<object> };
+  /** The reader deletes an article, a story or everything: kept in the trash until the undo window passes. */
+  'library/delete': { request: { scope: DeleteRequest }; reply: Outcome<{ trash: TrashSummary }> };
+  /** The reader undoes a delete within its window. */
+  'library/restore': { request: { trashId: string }; reply: Outcome<{ trash: TrashSummary }> };
+  /** How long deletes can be undone, in seconds. */
+  'settings/undo-window': { request: { seconds: number }; reply: { ok: true } };
 }
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: string };
 
+/** What an import did: records written, how the file's items compared with the library, items skipped. */
+export interface ImportSummary {
+  articles: number;
+  annotations: number;
+  counts: ImportCounts;
+  newArticles: number;
+  skipped: number;
+}
+
 export interface DetectorConfig {
   /** False where the reader switched ClaimLens off (this site, or everywhere): the page is left alone. */
   highlightsOn: boolean;
+  /** False when the reader analyses pages only on request (popup button, show-highlights shortcut). */
+  autoAnalyze: boolean;
+  highlightStyle: ReadingSettings['highlightStyle'];
   packs: TopicPack[];
   disabledPacks: string[];
   cueFactors: [string, number][];
@@ -80,6 +132,12 @@ export type Reply<T extends MessageType> = Protocol[T]['reply'];
 
 /** Largest import accepted: bigger files are refused before parsing. */
 export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
+/**
+ * Characters per import part: Chrome caps a message near 64 MB of JSON, and a character may take up to six
+ * there (an escaped control character), so 8 M characters always fit.
+ */
+export const IMPORT_PART_CHARS = 8 * 1024 * 1024;
+const importId = str({ min: 1, max: 64, pattern: /^[\w-]+$/ });
 /** Largest topic pack accepted, as JSON text. */
 export const MAX_PACK_CHARS = 2 * 1024 * 1024;
 /** Largest page text kept with an annotation. */
@@ -87,6 +145,9 @@ export const MAX_SNAPSHOT_CHARS = 2_000_000;
 
 const url = str({ min: 8, max: 4_000, pattern: /^https?:\/\// });
 const packId = str({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
+const tagId = str({ min: 1, max: 40, pattern: /^[a-z0-9][a-z0-9-]*$/ });
+// Labels and colours are only bounded here: the tag repository tells the reader what is wrong with them.
+const tagLabel = str({ max: 200 });
 
 const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Message<K>> } } = {
   'page/analyzed': {
@@ -147,9 +208,47 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
     sender: 'any',
     validate: obj({ type: literal('tags/create'), label: str({ min: 1, max: 40 }) }),
   },
+  'tags/rename': {
+    sender: 'extension',
+    validate: obj({ type: literal('tags/rename'), id: tagId, label: tagLabel }),
+  },
+  'tags/merge': {
+    sender: 'extension',
+    validate: obj({ type: literal('tags/merge'), from: tagId, into: tagId }),
+  },
+  'tags/set-color': {
+    sender: 'extension',
+    validate: obj({ type: literal('tags/set-color'), id: tagId, color: nullable(str({ max: 20 })) }),
+  },
+  'tags/delete': { sender: 'extension', validate: obj({ type: literal('tags/delete'), id: tagId }) },
+  'settings/update': {
+    sender: 'extension',
+    validate: obj({
+      type: literal('settings/update'),
+      autoAnalyze: optional(bool),
+      highlightStyle: optional(literal(...HIGHLIGHT_STYLES)),
+    }),
+  },
   'library/import': {
     sender: 'extension',
     validate: obj({ type: literal('library/import'), json: str({ max: MAX_IMPORT_CHARS }) }),
+  },
+  'library/import-part': {
+    sender: 'extension',
+    validate: obj({
+      type: literal('library/import-part'),
+      importId,
+      index: num({ integer: true, min: 0, max: Math.ceil(MAX_IMPORT_CHARS / IMPORT_PART_CHARS) - 1 }),
+      text: str({ max: IMPORT_PART_CHARS }),
+    }),
+  },
+  'library/import-commit': {
+    sender: 'extension',
+    validate: obj({
+      type: literal('library/import-commit'),
+      importId,
+      parts: num({ integer: true, min: 1, max: Math.ceil(MAX_IMPORT_CHARS / IMPORT_PART_CHARS) }),
+    }),
   },
   'packs/save': {
     sender: 'extension',
@@ -160,6 +259,21 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
     validate: obj({ type: literal('packs/set-enabled'), id: packId, enabled: bool }),
   },
   'packs/delete': { sender: 'extension', validate: obj({ type: literal('packs/delete'), id: packId }) },
+  'library/delete': {
+    sender: 'extension',
+    validate: obj({ type: literal('library/delete'), scope: validateDeleteRequest }),
+  },
+  'library/restore': {
+    sender: 'extension',
+    validate: obj({ type: literal('library/restore'), trashId: str({ min: 1, max: 100 }) }),
+  },
+  'settings/undo-window': {
+    sender: 'extension',
+    validate: obj({
+      type: literal('settings/undo-window'),
+      seconds: num({ integer: true, ...UNDO_SECONDS_RANGE }),
+    }),
+  },
 };
 
 /** Validates an incoming message of any type, and says who may send it. */
@@ -185,12 +299,15 @@ export type Handlers = {
 export type PageCommand =
   | { type: 'page/highlights'; visible: boolean | 'toggle' }
   | { type: 'page/tag-selection' }
-  | { type: 'page/next-claim' };
+  | { type: 'page/next-claim' }
+  /** Analyse the page now (when the reader turned auto-analysis off). */
+  | { type: 'page/analyze' };
 
 export function validatePageCommand(input: unknown): Result<PageCommand> {
   const type = (input as { type?: unknown } | null)?.type;
   if (type === 'page/tag-selection') return obj({ type: literal('page/tag-selection') })(input, 'command');
   if (type === 'page/next-claim') return obj({ type: literal('page/next-claim') })(input, 'command');
+  if (type === 'page/analyze') return obj({ type: literal('page/analyze') })(input, 'command');
   return obj({
     type: literal('page/highlights'),
     visible: (value, path) =>

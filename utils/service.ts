@@ -1,13 +1,25 @@
-import { BUILT_IN_TAGS, TAG_ID, tagIdOf } from './annotate/tags.ts';
 import { AnnotationRepository } from './db/annotations.ts';
-import { ArticleRepository, LibraryRepository } from './db/articles.ts';
+import { ArticleRepository } from './db/articles.ts';
 import { DetectionRepository } from './db/detection.ts';
 import { SettingsRepository } from './db/settings.ts';
+import { TagRepository } from './db/tags.ts';
+import { TrashRepository, type DeleteScope } from './db/trash.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
 import { normaliseUrl } from './extract/metadata.ts';
 import { parseTopicPack } from './detect/pack.ts';
-import { parseExport } from './export/import.ts';
-import { parseMessage, type Handlers, type Message, type MessageType, type SenderKind } from './messages.ts';
+import { parseImport } from './export/import.ts';
+import { ImportRepository } from './db/import.ts';
+import {
+  parseMessage,
+  type Handlers,
+  type Message,
+  type MessageType,
+  type ImportSummary,
+  type Outcome,
+  type SenderKind,
+} from './messages.ts';
+
+const INTERRUPTED = 'The import was interrupted part-way; nothing was imported. Choose the file again.';
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */
 export interface SenderInfo {
@@ -29,10 +41,31 @@ export interface ServiceDeps {
 
 export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: ServiceDeps): Handlers {
   const articles = new ArticleRepository(db);
-  const library = new LibraryRepository(db);
   const detection = new DetectionRepository(db);
   const annotations = new AnnotationRepository(db);
   const settings = new SettingsRepository(db);
+  const tags = new TagRepository(db);
+  const trash = new TrashRepository(db);
+  const importer = new ImportRepository(db);
+  /**
+   * Parts of an import file on its way in. Held in memory only between the first part and the commit, moments
+   * apart: if the worker stops in between, the commit finds nothing and says so, and nothing was written.
+   */
+  const staged = new Map<string, string[]>();
+  /** Parses and validates a whole file, then applies it in one transaction (or refuses it, writing nothing). */
+  const importText = async (text: string): Promise<Outcome<ImportSummary>> => {
+    const parsed = parseImport(text, now());
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const { counts, newArticles, writes } = await importer.apply(parsed.value);
+    return {
+      ok: true,
+      articles: writes.articles.length,
+      annotations: writes.claims.length + writes.annotations.length,
+      counts,
+      newArticles,
+      skipped: parsed.value.skipped.length,
+    };
+  };
   /** Annotations belong to the article as stored (canonical URL), or to the page's own address. */
   const articleIdOf = async (url: string) => (await articles.findByUrl(url))?.id ?? normaliseUrl(url) ?? url;
   const badge = async (tabId: number | undefined, count: number) => {
@@ -45,14 +78,16 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       return { claimCount };
     },
     'detector/config': async ({ host }) => {
-      const [packs, disabledPacks, adjustments, highlightsOn] = await Promise.all([
+      const [packs, disabledPacks, adjustments, highlightsOn, reading] = await Promise.all([
         detection.packs(),
         settings.disabledPacks(),
         detection.adjustments(),
         settings.highlightsOn(host),
+        settings.reading(),
       ]);
       return {
         highlightsOn,
+        ...reading,
         packs: packs.map((p) => p.pack),
         disabledPacks,
         cueFactors: [...adjustments.cueFactors],
@@ -80,7 +115,7 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
     },
     'annotations/for-page': async ({ url }) => ({
       annotations: await annotations.forArticle(await articleIdOf(url)),
-      tags: await annotations.tags(),
+      tags: await tags.all(),
     }),
     'annotations/anchored': async ({ results }) => ({
       orphans: await annotations.recordAnchoring(results, now()),
@@ -93,21 +128,31 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       await articles.moveToStory(article.id, target?.id ?? null);
       return { ok: true };
     },
-    'tags/create': async ({ label }) => {
-      const id = tagIdOf(label);
-      if (!TAG_ID.test(id)) return { ok: false, error: 'A tag needs at least one letter or digit.' };
-      if (BUILT_IN_TAGS.some((t) => t.id === id))
-        return { ok: false, error: `“${label}” is a built-in tag already.` };
-      const tag = { id, label: label.trim(), createdAt: now().toISOString() };
-      await annotations.addTag(tag);
-      return { ok: true, tag };
+    'tags/create': ({ label }) => outcome(async () => ({ tag: await tags.create(label, now()) })),
+    'tags/rename': ({ id, label }) => outcome(async () => ({ tag: await tags.rename(id, label) })),
+    'tags/merge': ({ from, into }) => outcome(async () => ({ moved: await tags.merge(from, into, now()) })),
+    'tags/set-color': ({ id, color }) => outcome(async () => (await tags.setColor(id, color), {})),
+    'tags/delete': ({ id }) => outcome(async () => ({ removedFrom: await tags.delete(id, now()) })),
+    'settings/update': ({ autoAnalyze, highlightStyle }) =>
+      outcome(async () => ({ reading: await settings.updateReading({ autoAnalyze, highlightStyle }) })),
+    'library/import': ({ json }) => importText(json),
+    'library/import-part': async ({ importId, index, text }) => {
+      // One import at a time: the first part of a new one drops whatever an abandoned one left.
+      if (index === 0) staged.clear();
+      const parts = index === 0 ? [] : staged.get(importId);
+      if (!parts || parts.length !== index) {
+        staged.delete(importId);
+        return { ok: false, error: INTERRUPTED };
+      }
+      parts.push(text);
+      staged.set(importId, parts);
+      return { ok: true, received: parts.length };
     },
-    'library/import': async ({ json }) => {
-      const parsed = parseExport(json);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
-      await library.apply(parsed.value);
-      const { articles: imported, claims, annotations: theirs } = parsed.value;
-      return { ok: true, articles: imported.length, annotations: claims.length + theirs.length };
+    'library/import-commit': async ({ importId, parts }) => {
+      const received = staged.get(importId);
+      staged.delete(importId);
+      if (received?.length !== parts) return { ok: false, error: INTERRUPTED };
+      return importText(received.join(''));
     },
     'packs/save': async ({ json }) => {
       let data: unknown;
@@ -133,6 +178,30 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       else await settings.setSite(host, on);
       return { ok: true };
     },
+    'library/delete': async ({ scope }) => {
+      let target: DeleteScope;
+      if (scope.kind === 'article') {
+        const article = await articles.findByUrl(scope.articleUrl);
+        if (!article) return { ok: false, error: 'That article is not in your library.' };
+        target = { kind: 'article', articleId: article.id };
+      } else target = scope.kind === 'story' ? scope : { kind: 'everything' };
+      try {
+        return { ok: true, trash: await trash.delete(target, now(), `t-${newId()}`) };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+    'library/restore': async ({ trashId }) => {
+      try {
+        return { ok: true, trash: await trash.restore(trashId, now()) };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+    'settings/undo-window': async ({ seconds }) => {
+      await trash.setUndoWindowSeconds(seconds);
+      return { ok: true };
+    },
     'packs/delete': async ({ id }) => {
       if (builtInPackIds.includes(id))
         return { ok: false, error: 'Built-in packs can be switched off, not deleted.' };
@@ -140,6 +209,15 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       return { ok: true };
     },
   };
+}
+
+/** Runs a change the reader asked for; a refusal (or a failure) comes back as what to tell them. */
+async function outcome<T extends object>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
 }
 
 /**

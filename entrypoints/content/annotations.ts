@@ -1,7 +1,7 @@
 import { resolveSelectors } from '../../utils/anchor/resolve.ts';
 import { describeSpan } from '../../utils/anchor/selectors.ts';
-import { annotationHighlightName } from '../../utils/annotate/tags.ts';
-import type { AnnotationRecord, TagRecord } from '../../utils/db/schema.ts';
+import { annotationHighlightName, BUILT_IN_TAGS, type TagDefinition } from '../../utils/annotate/tags.ts';
+import type { AnnotationRecord } from '../../utils/db/schema.ts';
 import { isUnrendered } from '../../utils/extract/dom.ts';
 import { TextMap } from '../../utils/extract/text-map.ts';
 import type { Span } from '../../utils/text/segment.ts';
@@ -19,11 +19,14 @@ export class PageAnnotations {
   private painted: { record: AnnotationRecord; range: Range }[] = [];
   private names = new Set<string>();
   private visible = true;
-  ownTags: TagRecord[] = [];
+  /** Every tag the reader can use (built-in and own, with their colours): the built-in ones until loaded. */
+  tags: TagDefinition[] = [...BUILT_IN_TAGS];
 
   constructor(
     private articleUrl: string,
     private readonly send: Send,
+    /** Told the tags (and so their colours) before anything is painted in them. */
+    private readonly onTags: (tags: readonly TagDefinition[]) => void,
   ) {}
 
   /** Starts over for another article in the same document (single-page-app navigation). */
@@ -36,7 +39,8 @@ export class PageAnnotations {
   /** Loads this page's annotations, anchors each, paints them and reports how each anchored. */
   async restore(): Promise<void> {
     const { annotations, tags } = await this.send({ type: 'annotations/for-page', url: this.articleUrl });
-    this.ownTags = tags;
+    this.tags = tags;
+    this.onTags(tags);
     if (annotations.length === 0) return;
     const map = bodyMap();
     const results = annotations.map((record) => {
@@ -88,8 +92,9 @@ export class PageAnnotations {
 
   private paint(): void {
     const groups = new Map<string, Range[]>();
+    const colors = new Map(this.tags.flatMap((t) => (t.color ? [[t.id, t.color] as const] : [])));
     for (const { record, range } of this.visible ? this.painted : []) {
-      const name = annotationHighlightName(record.tags);
+      const name = annotationHighlightName(record.tags, colors);
       groups.set(name, [...(groups.get(name) ?? []), range]);
     }
     for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);

@@ -17,13 +17,14 @@ export default defineContentScript({
   },
 });
 
-/** Lets the popup hide or show this page's highlights; only ClaimLens's own pages may ask, in the one shape. */
+/** Lets the popup hide or show this page's highlights (or analyse it); only ClaimLens's own pages may ask, in the one shape. */
 function obeyPageCommands(ctx: ContentScriptContext, session: PageSession): void {
   const listener = (message: unknown, sender: { id?: string }) => {
     const command = validatePageCommand(message);
     if (sender.id !== browser.runtime.id || !command.ok) return undefined;
     if (command.value.type === 'page/tag-selection') session.tagSelection();
     else if (command.value.type === 'page/next-claim') session.nextClaim();
+    else if (command.value.type === 'page/analyze') session.analyzeNow();
     else session.setVisible(command.value.visible);
     return Promise.resolve({ ok: true });
   };

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { SelectionToolbar } from '../../components/SelectionToolbar.tsx';
-import { BUILT_IN_TAGS, stanceOfTag, type TagDefinition } from '../../utils/annotate/tags.ts';
+import { stanceOfTag, type TagDefinition } from '../../utils/annotate/tags.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
 import type { PageAnnotations } from './annotations.ts';
 import { placeNear, ShadowPanel } from './shadow-panel.ts';
@@ -28,7 +28,6 @@ export function watchSelection(
   let busy = false;
   let error: string | null = null;
 
-  const tags = (): TagDefinition[] => [...BUILT_IN_TAGS, ...annotations.ownTags];
   const close = () => {
     selected = null;
     error = null;
@@ -39,7 +38,7 @@ export function watchSelection(
     await panel.show(
       <div style={placeNear(selected, TOOLBAR_WIDTH_PX, TOOLBAR_HEIGHT_PX)}>
         <SelectionToolbar
-          tags={tags()}
+          tags={annotations.tags}
           busy={busy}
           error={error}
           onClose={close}
@@ -75,7 +74,9 @@ export function watchSelection(
       void render();
       return;
     }
-    annotations.ownTags = [...annotations.ownTags, { ...outcome.tag, createdAt: new Date().toISOString() }];
+    // A label the reader already has gives back that tag: it is listed once.
+    if (!annotations.tags.some((t) => t.id === outcome.tag.id))
+      annotations.tags = [...annotations.tags, outcome.tag];
     await save({ tags: [outcome.tag.id], note: null, stance: null });
   };
 

@@ -3,13 +3,14 @@ import { analyzeDocument, detectInText } from '../../utils/analyze.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import { detectorFromConfig } from '../../utils/detect/config.ts';
 import type { Detector } from '../../utils/detect/detect.ts';
-import { BUILT_IN_TAGS, stanceOfTag } from '../../utils/annotate/tags.ts';
+import { stanceOfTag } from '../../utils/annotate/tags.ts';
 import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { isExcluded } from '../../utils/extract/dom.ts';
 import { TextMap } from '../../utils/extract/text-map.ts';
 import type { ArticleAnalysis } from '../../utils/model.ts';
 import type { DetectorConfig, Message, MessageType, Reply } from '../../utils/messages.ts';
 import { PageAnnotations } from './annotations.ts';
+import { HighlightRuleSheet } from './highlight-rules.ts';
 import { watchClaims } from './hover.ts';
 import { PageClaims } from './page-claims.ts';
 import { watchSelection } from './selection.tsx';
@@ -32,6 +33,9 @@ const measure = (start: number) =>
 export class PageSession {
   private readonly claims = new PageClaims();
   private readonly annotations: PageAnnotations;
+  private readonly rules = new HighlightRuleSheet();
+  /** Auto-analysis is off and the reader has not asked yet: the page is left alone until they do. */
+  private waiting = false;
   private detector: Detector | null = null;
   private articleUrl: string | null = null;
   private analysedLocation = location.href;
@@ -45,13 +49,19 @@ export class PageSession {
     private readonly ctx: ContentScriptContext,
     private readonly send: Send,
   ) {
-    this.annotations = new PageAnnotations(location.href, send);
+    this.annotations = new PageAnnotations(location.href, send, (tags) => this.rules.setTags(tags));
   }
 
   private visible = true;
   private openToolbar: (() => void) | null = null;
 
   setVisible(visible: boolean | 'toggle'): void {
+    if (this.waiting && visible !== false) {
+      // Showing the highlights of a page not analysed yet is asking for it to be analysed.
+      this.visible = true;
+      this.analyzeNow();
+      return;
+    }
     this.visible = visible === 'toggle' ? !this.visible : visible;
     this.claims.setVisible(this.visible);
     this.annotations.setVisible(this.visible);
@@ -69,19 +79,32 @@ export class PageSession {
 
   private openNextClaim: (() => void) | null = null;
 
-  /** The first pass on this document (or on a new address in it). */
-  async start(): Promise<void> {
+  /** The reader asks for this page to be analysed (auto-analysis off): the first pass runs now, once. */
+  analyzeNow(): void {
+    if (!this.waiting) return;
+    this.waiting = false;
+    void this.start(true);
+  }
+
+  /** The first pass on this document (or on a new address in it); `asked`: the reader asked for it. */
+  async start(asked = false): Promise<void> {
     const config = await this.loadConfig();
     const start = performance.now();
-    if (config && !config.highlightsOn) {
-      // The reader switched ClaimLens off here: the short check that decided so is the whole pass.
+    const off = config !== null && !config.highlightsOn;
+    this.waiting = !off && !asked && config?.autoAnalyze === false;
+    if (off || this.waiting) {
+      // Switched off here, or waiting for the reader to ask: the short check that decided so is the whole pass.
       measure(start);
       await this.report(null);
       return;
     }
     this.detector = detectorFromConfig(BUILT_IN_PACKS, config);
     const analysis = analyzeDocument(document, location.href, this.detector);
-    if (analysis.kind === 'article') this.claims.add(analysis.map, analysis.claims);
+    if (analysis.kind === 'article') {
+      // The reader's highlight style reaches the page only where something is painted.
+      if (config) this.rules.setStyle(config.highlightStyle);
+      this.claims.add(analysis.map, analysis.claims);
+    }
     measure(start);
     this.analysedLocation = location.href;
     this.watchChanges();
@@ -125,7 +148,7 @@ export class PageSession {
           stance: stanceOfTag(tag),
         });
       },
-      tags: () => [...BUILT_IN_TAGS, ...this.annotations.ownTags],
+      tags: () => this.annotations.tags,
     });
   }
 

@@ -1,4 +1,7 @@
 import { LibraryView } from './LibraryView.tsx';
+import { SettingsView } from './SettingsView.tsx';
+import { TagsView } from './TagsView.tsx';
+import { StoriesView } from './StoriesView.tsx';
 import { TeachingView } from './TeachingView.tsx';
 import { TransferView } from './TransferView.tsx';
 
@@ -11,14 +14,20 @@ export function Dashboard() {
         <p class="muted">Everything here is stored in this browser only.</p>
         <nav aria-label="Sections" class="sections">
           <a href="#library">Library</a>
+          <a href="#stories">Stories</a>
           <a href="#transfer">Export and import</a>
           <a href="#packs">Topic packs</a>
           <a href="#orphans">Not found</a>
+          <a href="#tags">Tags</a>
+          <a href="#settings">Settings</a>
         </nav>
       </header>
       <TransferView />
       <LibraryView />
+      <StoriesView />
       <TeachingView />
+      <TagsView />
+      <SettingsView />
     </main>
   );
 }

@@ -1,15 +1,48 @@
+import './library.css';
+import { useEffect, useState } from 'preact/hooks';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
+import {
+  EMPTY_QUERY,
+  LIBRARY_SORTS,
+  MAX_PAGE_SIZE,
+  libraryFor,
+  parseLibraryQuery,
+  queryLibrary,
+  type LibraryQuery,
+  type LibrarySort,
+} from '../../utils/db/library-query.ts';
 import type { ArticleRecord } from '../../utils/db/schema.ts';
-import { articles, send } from './store.ts';
+import type { DeleteRequest } from '../../utils/db/trash.ts';
+import { STANCES } from '../../utils/detect/pack.ts';
+import { DeleteEverything, useDelete } from './DeleteControls.tsx';
+import { ResultRow } from './ResultRow.tsx';
+import { articles, db, send, tags as tagStore } from './store.ts';
+import { exportLibrary, type Format } from './TransferView.tsx';
 
-/** Every stored article, newest first, with its claims' balance and its story. */
+/** Results shown at first and added by each "Show more". */
+const PAGE_SIZE = 50;
+/** Typing pauses this long before the search runs: one query per word, not per key. */
+const SEARCH_DELAY_MS = 250;
+
+const SORT_LABELS: Record<LibrarySort, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  outlet: 'By outlet',
+  confidence: 'Most confident first',
+};
+
+/** The library: search and filter every stored claim and annotation, and every stored article. */
 export function LibraryView() {
   const library = useLiveQuery(() => articles.list(), []);
+  const { remove, view: deleteNotice } = useDelete();
   if (library.status === 'error') return <p role="alert">Could not read the library: {library.error}</p>;
   if (library.status === 'loading') return null;
   return (
-    <section id="library" aria-labelledby="articles-heading">
+    <section id="library" aria-labelledby="library-heading">
+      <h2 id="library-heading">Search your library</h2>
+      {deleteNotice}
+      <LibrarySearch library={library.value} remove={remove} />
       <h2 id="articles-heading">
         <span data-testid="article-count">{library.value.length}</span>{' '}
         {library.value.length === 1 ? 'article' : 'articles'}
@@ -23,22 +56,252 @@ export function LibraryView() {
               {article.published ? ` · ${article.published.slice(0, 10)}` : ''} · {article.claimCount} claims
             </span>
             <StanceBalance counts={article.stances} />
-            <StoryPicker article={article} library={library.value} />
+            <span class="article__actions">
+              <StoryPicker article={article} library={library.value} />
+              <button
+                type="button"
+                data-testid="delete-article"
+                onClick={() => void remove({ kind: 'article', articleUrl: article.url })}
+              >
+                Delete
+              </button>
+            </span>
           </li>
         ))}
       </ul>
+      <DeleteEverything remove={remove} />
     </section>
   );
 }
 
-/** Moves an article into another story, or gives it one of its own: the reader's word on grouping. */
-function StoryPicker({ article, library }: { article: ArticleRecord; library: readonly ArticleRecord[] }) {
+/** The first article of each story, by story id: how a story is named in the pickers. */
+function storiesOf(library: readonly ArticleRecord[]): Map<string, ArticleRecord> {
   const stories = new Map<string, ArticleRecord>();
   for (const a of library) {
     const id = a.storyId ?? a.id;
     const first = stories.get(id);
     if (!first || a.firstSeen < first.firstSeen) stories.set(id, a);
   }
+  return stories;
+}
+
+function LibrarySearch({
+  library,
+  remove,
+}: {
+  library: readonly ArticleRecord[];
+  remove: (scope: DeleteRequest) => Promise<void>;
+}) {
+  const [typed, setTyped] = useState('');
+  const [filters, setFilters] = useState<LibraryQuery>(EMPTY_QUERY);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const set = (change: Partial<LibraryQuery>) => {
+    setFilters((current) => ({ ...current, ...change }));
+    setShown(PAGE_SIZE);
+  };
+  useEffect(() => {
+    const timer = setTimeout(() => set({ text: typed }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const query = parseLibraryQuery({ ...filters, limit: Math.min(shown, MAX_PAGE_SIZE) });
+  const results = useLiveQuery(
+    () => (query.ok ? queryLibrary(db, query.value) : Promise.resolve(null)),
+    [JSON.stringify(query)],
+  );
+  const allTags = useLiveQuery(() => tagStore.all(), []);
+  const tags = allTags.status === 'ready' ? allTags.value : [];
+  const outlets = [...new Set(library.map((a) => a.site))].sort((a, b) => a.localeCompare(b));
+  const stories = storiesOf(library);
+  const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+  const checked = (event: Event) => (event.currentTarget as HTMLInputElement).checked;
+  const exportResults = (format: Format) => {
+    if (query.ok) void libraryFor(db, query.value).then((part) => exportLibrary(format, part));
+  };
+
+  return (
+    <div class="library-search">
+      <div class="filters" role="search">
+        <input
+          type="search"
+          class="filters__text"
+          data-testid="library-search"
+          aria-label="Search claims and annotations"
+          placeholder="Search claims, quotes, notes and tags"
+          value={typed}
+          onInput={(e) => setTyped(value(e))}
+        />
+        <label>
+          Stance{' '}
+          <select
+            data-testid="filter-stance"
+            value={filters.stances[0] ?? ''}
+            onChange={(e) => set({ stances: STANCES.filter((s) => s === value(e)) })}
+          >
+            <option value="">Any</option>
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tag{' '}
+          <select
+            data-testid="filter-tag"
+            value={filters.tags[0] ?? ''}
+            onChange={(e) => set({ tags: value(e) ? [value(e)] : [] })}
+          >
+            <option value="">Any</option>
+            {tags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outlet{' '}
+          <select
+            data-testid="filter-outlet"
+            value={filters.outlets[0] ?? ''}
+            onChange={(e) => set({ outlets: value(e) ? [value(e)] : [] })}
+          >
+            <option value="">Any</option>
+            {outlets.map((site) => (
+              <option key={site} value={site}>
+                {site}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Story{' '}
+          <select
+            data-testid="filter-story"
+            value={filters.storyId ?? ''}
+            onChange={(e) => set({ storyId: value(e) || null })}
+          >
+            <option value="">Any</option>
+            {[...stories].map(([id, first]) => (
+              <option key={id} value={id}>
+                {first.title.slice(0, 80)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            data-testid="filter-from"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ from: value(e) || null })}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            data-testid="filter-to"
+            value={filters.to ?? ''}
+            onChange={(e) => set({ to: value(e) || null })}
+          />
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="filter-annotated"
+            checked={filters.annotatedOnly}
+            onChange={(e) => set({ annotatedOnly: checked(e) })}
+          />{' '}
+          Annotated by me
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="filter-orphans"
+            checked={filters.orphansOnly}
+            onChange={(e) => set({ orphansOnly: checked(e) })}
+          />{' '}
+          Not found on their page
+        </label>
+        <label>
+          Sort{' '}
+          <select
+            data-testid="library-sort"
+            value={filters.sort}
+            onChange={(e) => set({ sort: LIBRARY_SORTS.find((s) => s === value(e)) ?? 'newest' })}
+          >
+            {LIBRARY_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {!query.ok ? (
+        <p role="alert">{query.error}</p>
+      ) : results.status === 'error' ? (
+        <p role="alert">Could not search the library: {results.error}</p>
+      ) : results.status === 'ready' && results.value ? (
+        <>
+          <p class="toolbar">
+            <span>
+              <span data-testid="result-count">{results.value.total}</span>{' '}
+              {results.value.total === 1 ? 'result' : 'results'}
+            </span>
+            Export these results:
+            <button type="button" data-testid="export-results-json" onClick={() => exportResults('json')}>
+              JSON
+            </button>
+            <button type="button" data-testid="export-results-csv" onClick={() => exportResults('csv')}>
+              CSV
+            </button>
+            <button type="button" data-testid="export-results-md" onClick={() => exportResults('md')}>
+              Markdown
+            </button>
+            {filters.storyId !== null && (
+              <button
+                type="button"
+                class="danger"
+                data-testid="delete-story"
+                onClick={() => {
+                  const storyId = filters.storyId;
+                  set({ storyId: null });
+                  if (storyId !== null) void remove({ kind: 'story', storyId });
+                }}
+              >
+                Delete this story
+              </button>
+            )}
+          </p>
+          <ol class="results">
+            {results.value.hits.map((hit) => (
+              <ResultRow key={`${hit.kind}:${hit.record.id}`} hit={hit} terms={results.value?.terms ?? []} />
+            ))}
+          </ol>
+          {results.value.hits.length < results.value.total &&
+            (shown < MAX_PAGE_SIZE ? (
+              <button type="button" data-testid="show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+                Show more
+              </button>
+            ) : (
+              <p class="muted">
+                Showing the first {MAX_PAGE_SIZE}: narrow the search to see the others, or export them.
+              </p>
+            ))}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** Moves an article into another story, or gives it one of its own: the reader's word on grouping. */
+function StoryPicker({ article, library }: { article: ArticleRecord; library: readonly ArticleRecord[] }) {
+  const stories = storiesOf(library);
   const own = article.storyId ?? article.id;
   const SPLIT = '';
   return (

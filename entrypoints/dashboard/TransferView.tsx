@@ -1,116 +1,236 @@
 import { useState } from 'preact/hooks';
-import { downloadText } from '../../components/download.ts';
-import { toCsv } from '../../utils/export/csv.ts';
-import { toMarkdown } from '../../utils/export/markdown.ts';
-import { toAnnotationCollection, type Library } from '../../utils/export/web-annotation.ts';
-import { MAX_IMPORT_CHARS } from '../../utils/messages.ts';
-import { libraryStore, send } from './store.ts';
+import { downloadBlob } from '../../components/download.ts';
+import type { ImportPlan } from '../../utils/db/import.ts';
+import { collectParts, type Part } from '../../utils/export/chunks.ts';
+import { csvParts } from '../../utils/export/csv.ts';
+import { describeSkipped } from '../../utils/export/hypothesis.ts';
+import { parseImport, type ImportBatch } from '../../utils/export/import.ts';
+import { markdownParts } from '../../utils/export/markdown.ts';
+import { annotationCollectionParts, type Library } from '../../utils/export/web-annotation.ts';
+import { IMPORT_PART_CHARS, MAX_IMPORT_CHARS, type ImportSummary } from '../../utils/messages.ts';
+import { importPlanner, libraryStore, send } from './store.ts';
 
 export type Format = 'json' | 'csv' | 'md';
 
-/** Downloads `everything` (the whole library, or the part of it the reader filtered) in one format. */
-export async function exportLibrary(format: Format, everything: Library): Promise<void> {
-  const { articles: allArticles, claims: allClaims, annotations: allAnnotations } = everything;
+const FORMATS: Record<
+  Format,
+  { extension: string; type: string; parts: (l: Library, now: Date) => Iterable<Part> }
+> = {
+  json: { extension: 'jsonld', type: 'application/ld+json', parts: annotationCollectionParts },
+  csv: {
+    extension: 'csv',
+    type: 'text/csv;charset=utf-8',
+    parts: (l) => csvParts(l.articles, l.claims, l.annotations),
+  },
+  md: {
+    extension: 'md',
+    type: 'text/markdown;charset=utf-8',
+    parts: (l, now) => markdownParts(l.articles, l.claims, now, l.annotations),
+  },
+};
+
+/**
+ * Downloads `library` (the whole library, or the part of it the reader filtered) in one format. The file is
+ * written a slice at a time, the page free to paint between slices, and assembled as a Blob of the parts.
+ */
+export async function exportLibrary(
+  format: Format,
+  library: Library,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   const now = new Date();
-  const stamp = now.toISOString().slice(0, 10);
-  if (format === 'json') {
-    const collection = toAnnotationCollection(everything, now);
-    downloadText(JSON.stringify(collection, null, 2), `claimlens-${stamp}.jsonld`, 'application/ld+json');
-  } else if (format === 'csv') {
-    downloadText(
-      toCsv(allArticles, allClaims, allAnnotations),
-      `claimlens-${stamp}.csv`,
-      'text/csv;charset=utf-8',
-    );
-  } else {
-    downloadText(
-      toMarkdown(allArticles, allClaims, now, allAnnotations),
-      `claimlens-${stamp}.md`,
-      'text/markdown;charset=utf-8',
-    );
+  const { extension, type, parts } = FORMATS[format];
+  const texts = await collectParts(parts(library, now), onProgress);
+  downloadBlob(new Blob(texts, { type }), `claimlens-${now.toISOString().slice(0, 10)}.${extension}`);
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+function outcomeText(reply: ImportSummary): string {
+  const { counts, skipped } = reply;
+  return (
+    `Imported ${plural(reply.annotations, 'annotation')} from ${plural(reply.articles, 'article')}: ` +
+    `${counts.new} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ` +
+    `${counts.conflicting} conflicting (your newer version kept)` +
+    (skipped > 0 ? `; ${plural(skipped, 'item')} skipped.` : '.')
+  );
+}
+
+/** Sends the file to the background in parts a message can carry, then has it imported whole. */
+async function sendImport(text: string) {
+  const importId = crypto.randomUUID();
+  const parts = Math.max(1, Math.ceil(text.length / IMPORT_PART_CHARS));
+  for (let index = 0; index < parts; index++) {
+    const part = text.slice(index * IMPORT_PART_CHARS, (index + 1) * IMPORT_PART_CHARS);
+    const reply = await send({ type: 'library/import-part', importId, index, text: part });
+    if (!reply.ok) return reply;
   }
+  return send({ type: 'library/import-commit', importId, parts });
 }
 
 type ImportState =
-  { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'preview'; name: string; text: string; batch: ImportBatch; plan: ImportPlan }
+  | { kind: 'done'; text: string }
+  | { kind: 'failed'; text: string };
 
-/** Export of the whole library in three formats, and import of a JSON export. */
+/** Export of the whole library in three formats, and import of a ClaimLens export or plain W3C annotations. */
 export function TransferView() {
   const [importState, setImportState] = useState<ImportState>({ kind: 'idle' });
+  const [progress, setProgress] = useState<{ format: Format; done?: number; total?: number } | null>(null);
 
-  const onImport = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    setImportState({ kind: 'busy' });
+  const onExport = async (format: Format) => {
+    setProgress({ format });
     try {
-      if (file.size > MAX_IMPORT_CHARS)
-        throw new Error(
-          `The file is ${Math.round(file.size / 1e6)} MB: the limit is ${MAX_IMPORT_CHARS / 1e6} MB.`,
-        );
-      const reply = await send({ type: 'library/import', json: await file.text() });
+      await exportLibrary(format, await libraryStore.load(), (done, total) =>
+        setProgress({ format, done, total }),
+      );
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const onApply = async (text: string) => {
+    setImportState({ kind: 'busy', text: 'Importing…' });
+    try {
+      const reply = await sendImport(text);
       setImportState(
         reply.ok
-          ? {
-              kind: 'done',
-              text: `Imported ${reply.annotations} annotations from ${reply.articles} articles.`,
-            }
+          ? { kind: 'done', text: outcomeText(reply) }
           : { kind: 'failed', text: `Nothing was imported. ${reply.error}` },
       );
     } catch (error) {
       setImportState({ kind: 'failed', text: `Nothing was imported. ${(error as Error).message}` });
-    } finally {
-      input.value = '';
     }
   };
 
+  const onChoose = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const refuse = (reason: string) =>
+      setImportState({ kind: 'failed', text: `Nothing was imported. ${reason}` });
+    // Checked before reading: a file over the limit is never loaded into memory.
+    if (file.size > MAX_IMPORT_CHARS)
+      return refuse(
+        `The file is too large (${Math.ceil(file.size / 1e6)} MB): the limit is ${Math.ceil(MAX_IMPORT_CHARS / 1e6)} MB.`,
+      );
+    setImportState({ kind: 'busy', text: `Reading ${file.name}…` });
+    try {
+      const text = await file.text();
+      const parsed = parseImport(text, new Date());
+      if (!parsed.ok) return refuse(parsed.error);
+      const plan = await importPlanner.plan(parsed.value);
+      // A file that only adds goes straight in (the outcome says what came); one that would change what the
+      // reader already has waits for them to look at the preview and confirm.
+      if (plan.counts.updated === 0 && plan.counts.conflicting === 0) return await onApply(text);
+      setImportState({ kind: 'preview', name: file.name, text, batch: parsed.value, plan });
+    } catch (error) {
+      refuse((error as Error).message);
+    }
+  };
+
+  const exportButton = (format: Format, label: string) => (
+    <button
+      type="button"
+      data-testid={`export-${format}`}
+      disabled={progress !== null}
+      onClick={() => void onExport(format)}
+    >
+      {label}
+    </button>
+  );
+
   return (
-    <section id="transfer" class="toolbar" aria-label="Export and import">
-      <button
-        type="button"
-        data-testid="export-json"
-        onClick={() => void libraryStore.load().then((all) => exportLibrary('json', all))}
-      >
-        Export JSON (Web Annotation)
-      </button>
-      <button
-        type="button"
-        data-testid="export-csv"
-        onClick={() => void libraryStore.load().then((all) => exportLibrary('csv', all))}
-      >
-        Export CSV
-      </button>
-      <button
-        type="button"
-        data-testid="export-md"
-        onClick={() => void libraryStore.load().then((all) => exportLibrary('md', all))}
-      >
-        Export Markdown
-      </button>
-      <label class="import">
-        Import JSON{' '}
-        <input
-          type="file"
-          accept=".json,.jsonld,application/json,application/ld+json"
-          data-testid="import-file"
-          onChange={(e) => void onImport(e)}
+    <section id="transfer" class="transfer" aria-label="Export and import">
+      <div class="toolbar">
+        {exportButton('json', 'Export JSON (Web Annotation)')}
+        {exportButton('csv', 'Export CSV')}
+        {exportButton('md', 'Export Markdown')}
+        {progress && (
+          <label class="transfer__progress">
+            Exporting {progress.format.toUpperCase()}
+            {progress.total ? ` (${progress.done ?? 0} of ${progress.total})` : '…'}{' '}
+            <progress data-testid="export-progress" value={progress.done} max={progress.total || undefined} />
+          </label>
+        )}
+        <label class="import">
+          Import (ClaimLens, W3C or Hypothesis JSON){' '}
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            data-testid="import-file"
+            onChange={(e) => void onChoose(e)}
+          />
+        </label>
+        {importState.kind === 'busy' && (
+          <span role="status" data-testid="import-result">
+            {importState.text}
+          </span>
+        )}
+        {importState.kind === 'done' && (
+          <span role="status" data-testid="import-result">
+            {importState.text}
+          </span>
+        )}
+        {importState.kind === 'failed' && (
+          <span role="alert" data-testid="import-result">
+            {importState.text}
+          </span>
+        )}
+      </div>
+      {importState.kind === 'preview' && (
+        <ImportPreview
+          name={importState.name}
+          batch={importState.batch}
+          plan={importState.plan}
+          onApply={() => void onApply(importState.text)}
+          onCancel={() => setImportState({ kind: 'idle' })}
         />
-      </label>
-      {importState.kind === 'busy' && (
-        <span role="status" data-testid="import-result">
-          Importing…
-        </span>
-      )}
-      {importState.kind === 'done' && (
-        <span role="status" data-testid="import-result">
-          {importState.text}
-        </span>
-      )}
-      {importState.kind === 'failed' && (
-        <span role="alert" data-testid="import-result">
-          {importState.text}
-        </span>
       )}
     </section>
+  );
+}
+
+function ImportPreview(props: {
+  name: string;
+  batch: ImportBatch;
+  plan: ImportPlan;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { name, batch, plan, onApply, onCancel } = props;
+  const { counts } = plan;
+  const format = batch.format === 'claimlens' ? 'a ClaimLens export' : 'W3C / Hypothesis annotations';
+  return (
+    <div class="import-preview" data-testid="import-preview" role="group" aria-label="Import preview">
+      <p>
+        <strong>{name}</strong> holds {format}. Nothing is imported until you choose Import.
+      </p>
+      <ul class="import-preview__counts">
+        <li data-count="new">{counts.new} new</li>
+        <li data-count="updated">{counts.updated} updated</li>
+        <li data-count="unchanged">{counts.unchanged} unchanged</li>
+        <li data-count="conflicting">
+          {counts.conflicting} conflicting (changed here later too: your version is kept)
+        </li>
+        <li data-count="articles">{plural(plan.newArticles, 'new article')}</li>
+      </ul>
+      {batch.skipped.length > 0 && (
+        <p class="import-preview__skipped" data-testid="import-skipped">
+          {describeSkipped(batch.skipped, 5)}
+        </p>
+      )}
+      <div class="import-preview__actions">
+        <button type="button" data-testid="import-apply" onClick={onApply}>
+          Import
+        </button>
+        <button type="button" data-testid="import-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,11 +1,18 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AnalyzeNow } from '../../components/AnalyzeNow.tsx';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
 import { HighlightSwitches, type SwitchActions } from '../../components/HighlightSwitches.tsx';
 import { SourceRows } from '../../components/SourceRows.tsx';
 import { StoryComparison, type Comparison } from '../../components/StoryComparison.tsx';
-import { alignClaims, figureMismatches, leanOf, type SourceClaim } from '../../utils/compare/align.ts';
+import {
+  alignClaims,
+  figureMismatches,
+  leanOf,
+  opposingSide,
+  type SourceClaim,
+} from '../../utils/compare/align.ts';
 import type { ArticleRecord, ClaimRecord } from '../../utils/db/schema.ts';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { useLiveQuery } from '../../components/use-live-query.ts';
@@ -40,6 +47,11 @@ function switchActions(tabId: number | null): SwitchActions {
       await tellPage(on).catch(() => undefined);
     },
   };
+}
+
+async function analyzePage(tabId: number): Promise<void> {
+  const command: PageCommand = { type: 'page/analyze' };
+  await browser.tabs.sendMessage(tabId, command);
 }
 
 function hostOf(url: string | null): string | null {
@@ -88,7 +100,7 @@ function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): C
   const mine: SourceClaim[] = [...own];
   const others: SourceClaim[] = [...theirs];
   const lean = leanOf([...mine, ...others]);
-  const opposite = lean.leans === 'overcapacity' ? 'demand' : 'overcapacity';
+  const opposite = lean.leans && opposingSide(lean.leans);
   return {
     aligned: alignClaims(mine, others),
     mismatches: figureMismatches(mine, others),
@@ -100,6 +112,7 @@ function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): C
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
   const state = useLiveQuery(() => load(url), [url]);
   const highlightSettings = useLiveQuery(() => settings.highlights(), []);
+  const reading = useLiveQuery(() => settings.reading(), []);
   const ready = state.status === 'ready';
   useEffect(() => {
     // From the popup's navigation to its first render with the comparison on screen.
@@ -119,6 +132,9 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
           settings={highlightSettings.value}
           actions={switchActions(tabId)}
         />
+      )}
+      {tabId !== null && reading.status === 'ready' && !reading.value.autoAnalyze && (
+        <AnalyzeNow analyze={() => analyzePage(tabId)} />
       )}
       {state.status === 'loading' && <p class="muted">Loading…</p>}
       {state.status === 'error' && <p role="alert">Could not read the library: {state.error}</p>}

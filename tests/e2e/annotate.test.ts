@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, useHarness, TEST_PAGES } from './harness.ts';
+import { openAnalyzed, readHighlights, selectText, useHarness, TEST_PAGES } from './harness.ts';
 
 const harness = useHarness();
 let page: Page;
@@ -22,20 +22,6 @@ async function publish(html: string): Promise<void> {
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
 }
 
-async function select(target: Page, text: string): Promise<void> {
-  await target.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at >= 0) {
-        getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
-        return;
-      }
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
-
 const annotated = async () =>
   Object.entries(await readHighlights(page))
     .filter(([name]) => name.startsWith('claimlens-annotation'))
@@ -44,7 +30,7 @@ const annotated = async () =>
 describe('annotations', () => {
   it('tags a selection from the toolbar, paints it at once, and takes the toolbar away', async () => {
     await openAnalyzed(page, url);
-    await select(page, QUOTE);
+    await selectText(page, QUOTE);
     const toolbar = page.getByTestId('selection-toolbar');
     await toolbar.waitFor({ timeout: 5_000 });
     for (const id of ['overcapacity', 'demand', 'disputed', 'needs-source']) {

@@ -117,3 +117,18 @@ export async function activeBadgeText(harness: Harness, page: Page): Promise<str
     return tab?.id === undefined ? 'no tab' : chrome.action.getBadgeText({ tabId: tab.id });
   });
 }
+
+/** Selects the first occurrence of `text` in the page's body, as a reader's drag would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at >= 0) {
+        getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, text);
+}

@@ -126,7 +126,14 @@ const BLIND_SPOT_SHARE = 0.75;
 export function leanOf(claims: readonly SourceClaim[]): Lean {
   const overcapacity = claims.filter((c) => c.stance === 'overcapacity').length;
   const demand = claims.filter((c) => c.stance === 'demand').length;
-  const sources = new Set(claims.map((c) => c.articleId)).size;
+  return leanOfCounts(overcapacity, demand, new Set(claims.map((c) => c.articleId)).size);
+}
+
+/**
+ * The same judgement from counts alone (claims per side, sources with a claim), for callers that hold stored
+ * per-article counts rather than the claims themselves.
+ */
+export function leanOfCounts(overcapacity: number, demand: number, sources: number): Lean {
   const sided = overcapacity + demand;
   let leans: Lean['leans'] = null;
   if (sources >= BLIND_SPOT_SOURCES && sided > 0) {
@@ -135,6 +142,10 @@ export function leanOf(claims: readonly SourceClaim[]): Lean {
   }
   return { overcapacity, demand, leans };
 }
+
+/** The side a leaning reading lacks: where the reader should look next. */
+export const opposingSide = (leans: NonNullable<Lean['leans']>): NonNullable<Lean['leans']> =>
+  leans === 'overcapacity' ? 'demand' : 'overcapacity';
 
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= FIGURE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));

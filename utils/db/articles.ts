@@ -3,6 +3,7 @@ import { copyKeys, isCopy } from '../compare/fingerprint.ts';
 import { STORY_WINDOW_DAYS, storyFor, type StoryCandidate } from '../compare/stories.ts';
 import type { Library } from '../export/web-annotation.ts';
 import type { ArticleAnalysis } from '../model.ts';
+import { libraryTables } from './library.ts';
 import type { ArticleRecord, ClaimLensDatabase, ClaimRecord, StanceCounts } from './schema.ts';
 
 const candidateOf = (a: ArticleRecord): StoryCandidate => ({
@@ -176,39 +177,28 @@ export class ClaimRepository {
 export class LibraryRepository {
   constructor(private readonly db: ClaimLensDatabase) {}
 
+  /** How many articles, claims and annotations are stored (counted on the indexes, nothing read). */
+  async counts(): Promise<{ articles: number; claims: number; annotations: number }> {
+    const { db } = this;
+    const [articles, claims, annotations] = await Promise.all([
+      db.articles.count(),
+      db.claims.count(),
+      db.annotations.count(),
+    ]);
+    return { articles, claims, annotations };
+  }
+
   /** Everything the reader has: what the export writes. */
   async load(): Promise<Library> {
     const { db } = this;
-    return db.transaction(
-      'r',
-      [db.articles, db.claims, db.annotations, db.tags, db.corrections, db.packs, db.snapshots],
-      async () => ({
-        articles: await db.articles.orderBy('lastSeen').reverse().toArray(),
-        claims: await db.claims.toArray(),
-        annotations: await db.annotations.toArray(),
-        tags: await db.tags.toArray(),
-        corrections: await db.corrections.toArray(),
-        packs: await db.packs.toArray(),
-        snapshots: await db.snapshots.toArray(),
-      }),
-    );
-  }
-
-  /** Puts every record of an import in one transaction: all of it lands, or none (ids make it idempotent). */
-  async apply(library: Library): Promise<void> {
-    const { db } = this;
-    await db.transaction(
-      'rw',
-      [db.articles, db.claims, db.annotations, db.tags, db.corrections, db.packs, db.snapshots],
-      async () => {
-        await db.articles.bulkPut(library.articles);
-        await db.claims.bulkPut(library.claims);
-        await db.annotations.bulkPut(library.annotations);
-        await db.tags.bulkPut(library.tags);
-        await db.corrections.bulkPut(library.corrections);
-        await db.packs.bulkPut(library.packs);
-        await db.snapshots.bulkPut(library.snapshots);
-      },
-    );
+    return db.transaction('r', libraryTables(db), async () => ({
+      articles: await db.articles.orderBy('lastSeen').reverse().toArray(),
+      claims: await db.claims.toArray(),
+      annotations: await db.annotations.toArray(),
+      tags: await db.tags.toArray(),
+      corrections: await db.corrections.toArray(),
+      packs: await db.packs.toArray(),
+      snapshots: await db.snapshots.toArray(),
+    }));
   }
 }

@@ -97,6 +97,26 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * What one delete removed, kept whole until its undo window passes: restoring puts back exactly these records.
+ * Records are stored as they were read (derived keys are derived again when they go back).
+ */
+export interface TrashRecord {
+  id: string;
+  /** What the reader deleted, in words, for the undo notice. */
+  label: string;
+  deletedAt: string;
+  /** After this the delete is final: the entry can no longer be restored, and the next purge removes it. */
+  expiresAt: string;
+  articles: ArticleRecord[];
+  claims: ClaimRecord[];
+  annotations: AnnotationRecord[];
+  corrections: CorrectionRecord[];
+  snapshots: SnapshotRecord[];
+  tags: TagRecord[];
+  packs: PackRecord[];
+}
+
 export const DATABASE_NAME = 'claimlens';
 
 /**
@@ -112,6 +132,7 @@ export class ClaimLensDatabase extends Dexie {
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   tags!: EntityTable<TagRecord, 'id'>;
   snapshots!: EntityTable<SnapshotRecord, 'articleId'>;
+  trash!: EntityTable<TrashRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -180,6 +201,19 @@ export class ClaimLensDatabase extends Dexie {
             .toCollection()
             .modify((record: object) => void Object.assign(record, derive(record)));
       });
+    // v6: deleted records wait in a trash until their undo window passes (the service worker may stop at any
+    // moment, so the window cannot live in memory).
+    this.version(6).stores({
+      articles: 'id, *urls, site, published, lastSeen, storyId, firstSeen, *copyKeys',
+      claims: 'id, articleId, stance, *words',
+      corrections: 'id, sentenceKey, articleId, createdAt',
+      packs: 'id, updatedAt',
+      settings: 'key',
+      annotations: 'id, articleId, *tags, updatedAt, *words',
+      tags: 'id',
+      snapshots: 'articleId',
+      trash: 'id, expiresAt',
+    });
     for (const [table, derive, keys] of DERIVED) deriveOnWrite(this.table(table), derive, keys);
   }
 }

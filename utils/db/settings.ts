@@ -1,3 +1,4 @@
+import { HIGHLIGHT_STYLES, type HighlightStyle } from '../highlight/styles.ts';
 import type { ClaimLensDatabase } from './schema.ts';
 
 /** Where the reader switched highlighting off: everywhere, or on some sites (by host). */
@@ -6,9 +7,17 @@ export interface HighlightSettings {
   offSites: string[];
 }
 
+/** How pages are read: analysed as they load (else only when the reader asks), and how highlights look. */
+export interface ReadingSettings {
+  autoAnalyze: boolean;
+  highlightStyle: HighlightStyle;
+}
+
 const HIGHLIGHTS = 'highlights';
 const DISABLED_PACKS = 'disabledPacks';
+const READING = 'reading';
 const DEFAULT_HIGHLIGHTS: HighlightSettings = { everywhere: true, offSites: [] };
+const DEFAULT_READING: ReadingSettings = { autoAnalyze: true, highlightStyle: 'tint' };
 
 /** Small named settings; each is read defensively (a missing or malformed value means the default). */
 export class SettingsRepository {
@@ -58,6 +67,28 @@ export class SettingsRepository {
       if (enabled) disabled.delete(id);
       else disabled.add(id);
       await this.db.settings.put({ key: DISABLED_PACKS, value: [...disabled].sort() });
+    });
+  }
+
+  async reading(): Promise<ReadingSettings> {
+    const value = (await this.db.settings.get(READING))?.value as Partial<ReadingSettings> | undefined;
+    return {
+      autoAnalyze: typeof value?.autoAnalyze === 'boolean' ? value.autoAnalyze : DEFAULT_READING.autoAnalyze,
+      highlightStyle:
+        HIGHLIGHT_STYLES.find((s) => s === value?.highlightStyle) ?? DEFAULT_READING.highlightStyle,
+    };
+  }
+
+  /** Changes the reading settings given (those left undefined stay as they are). */
+  async updateReading(changes: Partial<ReadingSettings>): Promise<ReadingSettings> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const current = await this.reading();
+      const next: ReadingSettings = {
+        autoAnalyze: changes.autoAnalyze ?? current.autoAnalyze,
+        highlightStyle: changes.highlightStyle ?? current.highlightStyle,
+      };
+      await this.db.settings.put({ key: READING, value: next });
+      return next;
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { AnnotationRecord, ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import { joinParts, slices, type Part } from './chunks.ts';
 
 /** Byte order mark: spreadsheets then read the file as UTF-8. */
 const BOM = '\uFEFF';
@@ -23,42 +24,57 @@ export function csvCell(value: string): string {
 }
 
 /** One row per detected claim and one per reader's annotation, so a spreadsheet holds the whole library. */
-export function toCsv(
+export function* csvParts(
   articles: readonly ArticleRecord[],
   claims: readonly ClaimRecord[],
   annotations: readonly AnnotationRecord[] = [],
-): string {
+): Generator<Part> {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const articleCells = (id: string, url: string) => {
     const article = byId.get(id);
     return [article?.url ?? url, article?.site ?? '', article?.title ?? '', article?.published ?? ''];
   };
-  const rows = [HEADER];
-  for (const claim of claims) {
-    rows.push([
-      'claim',
-      ...articleCells(claim.articleId, claim.articleId),
-      claim.stance,
-      claim.confidence.toFixed(2),
-      claim.hedged ? 'yes' : 'no',
-      claim.text,
-      claim.cues.map((c) => (c.negated ? `not ${c.phrase}` : c.phrase)).join('; '),
-      '',
-      '',
-    ]);
+  const line = (row: string[]) => row.map(csvCell).join(',') + '\r\n';
+  const total = claims.length + annotations.length;
+  yield { text: BOM + line(HEADER), done: 0, total };
+  for (const [slice, done] of slices(claims)) {
+    const rows = slice.map((claim) =>
+      line([
+        'claim',
+        ...articleCells(claim.articleId, claim.articleId),
+        claim.stance,
+        claim.confidence.toFixed(2),
+        claim.hedged ? 'yes' : 'no',
+        claim.text,
+        claim.cues.map((c) => (c.negated ? `not ${c.phrase}` : c.phrase)).join('; '),
+        '',
+        '',
+      ]),
+    );
+    yield { text: rows.join(''), done, total };
   }
-  for (const annotation of annotations) {
-    rows.push([
-      'annotation',
-      ...articleCells(annotation.articleId, annotation.url),
-      annotation.stance ?? '',
-      '',
-      '',
-      annotation.selectors[0].exact,
-      '',
-      annotation.tags.join('; '),
-      annotation.note ?? '',
-    ]);
+  for (const [slice, done] of slices(annotations)) {
+    const rows = slice.map((annotation) =>
+      line([
+        'annotation',
+        ...articleCells(annotation.articleId, annotation.url),
+        annotation.stance ?? '',
+        '',
+        '',
+        annotation.selectors[0].exact,
+        '',
+        annotation.tags.join('; '),
+        annotation.note ?? '',
+      ]),
+    );
+    yield { text: rows.join(''), done: claims.length + done, total };
   }
-  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function toCsv(
+  articles: readonly ArticleRecord[],
+  claims: readonly ClaimRecord[],
+  annotations: readonly AnnotationRecord[] = [],
+): string {
+  return joinParts(csvParts(articles, claims, annotations));
 }

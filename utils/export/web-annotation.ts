@@ -7,6 +7,7 @@ import type {
   SnapshotRecord,
   TagRecord,
 } from '../db/schema.ts';
+import { TAG_COLOR } from '../annotate/tags.ts';
 import { validateTopicPack } from '../detect/pack.ts';
 import {
   validateClaimDetails,
@@ -28,6 +29,7 @@ import {
   type Infer,
   type Result,
 } from '../validate.ts';
+import { slices, type Part } from './chunks.ts';
 
 /** Bumped whenever the export's shape changes; imports name the versions they read. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -81,6 +83,16 @@ export interface LibraryExtras {
   snapshots: SnapshotRecord[];
 }
 
+export const emptyLibrary = (): Library => ({
+  articles: [],
+  claims: [],
+  annotations: [],
+  tags: [],
+  corrections: [],
+  packs: [],
+  snapshots: [],
+});
+
 export interface AnnotationCollection {
   '@context': typeof CONTEXT;
   type: 'AnnotationCollection';
@@ -97,57 +109,87 @@ export interface Library extends LibraryExtras {
   annotations: AnnotationRecord[];
 }
 
-export function toAnnotationCollection(library: Library, now: Date): AnnotationCollection {
-  const byId = new Map(library.articles.map((a) => [a.id, a]));
-  const claimItems = library.claims.map((claim): ClaimAnnotation => {
-    const { id, articleId, selectors, stance, ...rest } = claim;
-    return {
-      id: CLAIM_IRI + id,
-      type: 'Annotation',
-      motivation: 'classifying',
-      created: byId.get(articleId)?.firstSeen ?? now.toISOString(),
-      body: [{ type: 'TextualBody', purpose: 'classifying', value: stance }],
-      target: { source: byId.get(articleId)?.url ?? articleId, selector: selectors },
-      [EXTENSION_KEY]: { kind: 'detected', claim: rest },
-    };
-  });
+const claimItem = (claim: ClaimRecord, article: ArticleRecord | undefined, now: Date): ClaimAnnotation => {
+  const { id, articleId, selectors, stance, ...rest } = claim;
+  return {
+    id: CLAIM_IRI + id,
+    type: 'Annotation',
+    motivation: 'classifying',
+    created: article?.firstSeen ?? now.toISOString(),
+    body: [{ type: 'TextualBody', purpose: 'classifying', value: stance }],
+    target: { source: article?.url ?? articleId, selector: selectors },
+    [EXTENSION_KEY]: { kind: 'detected', claim: rest },
+  };
+};
+
+const readerItem = (a: AnnotationRecord, claimsOfArticle: readonly ClaimRecord[]): ReaderAnnotation => {
   // Every item classifies its text (the contract): the reader's stance, else that of the detected claim the
   // annotation falls on, else neutral.
-  const claimStanceAt = (a: AnnotationRecord) => {
-    const [, at] = a.selectors;
-    return library.claims.find(
-      (c) => c.articleId === a.articleId && c.selectors[1].start < at.end && at.start < c.selectors[1].end,
-    )?.stance;
-  };
-  const readerItems = library.annotations.map((a): ReaderAnnotation => {
-    const body: TextualBody[] = [
-      { type: 'TextualBody', purpose: 'classifying', value: a.stance ?? claimStanceAt(a) ?? 'neutral' },
-      ...a.tags.map((tag) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: tag })),
-      ...(a.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: a.note }] : []),
-    ];
-    return {
-      id: ANNOTATION_IRI + a.id,
-      type: 'Annotation',
-      motivation: a.tags.length > 0 ? 'tagging' : a.note ? 'commenting' : 'classifying',
-      created: a.createdAt,
-      modified: a.updatedAt,
-      body,
-      target: { source: a.url, selector: a.selectors },
-      [EXTENSION_KEY]: { kind: 'reader', articleId: a.articleId, anchoring: a.anchoring, stance: a.stance },
-    };
-  });
-  const items = [...claimItems, ...readerItems];
-  const { articles, tags, corrections, packs, snapshots } = library;
+  const [, at] = a.selectors;
+  const claimStance = claimsOfArticle.find(
+    (c) => c.selectors[1].start < at.end && at.start < c.selectors[1].end,
+  )?.stance;
+  const body: TextualBody[] = [
+    { type: 'TextualBody', purpose: 'classifying', value: a.stance ?? claimStance ?? 'neutral' },
+    ...a.tags.map((tag) => ({ type: 'TextualBody' as const, purpose: 'tagging' as const, value: tag })),
+    ...(a.note ? [{ type: 'TextualBody' as const, purpose: 'commenting' as const, value: a.note }] : []),
+  ];
   return {
-    '@context': CONTEXT,
-    type: 'AnnotationCollection',
-    label: 'ClaimLens export',
-    generated: now.toISOString(),
-    generator: { type: 'Software', name: 'ClaimLens' },
-    total: items.length,
+    id: ANNOTATION_IRI + a.id,
+    type: 'Annotation',
+    motivation: a.tags.length > 0 ? 'tagging' : a.note ? 'commenting' : 'classifying',
+    created: a.createdAt,
+    modified: a.updatedAt,
+    body,
+    target: { source: a.url, selector: a.selectors },
+    [EXTENSION_KEY]: { kind: 'reader', articleId: a.articleId, anchoring: a.anchoring, stance: a.stance },
+  };
+};
+
+/** The items of a library, claims first, a slice at a time (`done` counts the items written). */
+function* itemSlices(library: Library, now: Date): Generator<[Annotation[], number]> {
+  const byId = new Map(library.articles.map((a) => [a.id, a]));
+  const claimsByArticle = new Map<string, ClaimRecord[]>();
+  for (const claim of library.claims) {
+    const list = claimsByArticle.get(claim.articleId);
+    if (list) list.push(claim);
+    else claimsByArticle.set(claim.articleId, [claim]);
+  }
+  for (const [slice, done] of slices(library.claims))
+    yield [slice.map((c) => claimItem(c, byId.get(c.articleId), now)), done];
+  for (const [slice, done] of slices(library.annotations))
+    yield [
+      slice.map((a) => readerItem(a, claimsByArticle.get(a.articleId) ?? [])),
+      library.claims.length + done,
+    ];
+}
+
+/** Everything of the collection but its items, which go between `head` and `tail`. */
+function frame(library: Library, now: Date) {
+  const { articles, tags, corrections, packs, snapshots } = library;
+  const total = library.claims.length + library.annotations.length;
+  return {
+    head: {
+      '@context': CONTEXT,
+      type: 'AnnotationCollection',
+      label: 'ClaimLens export',
+      generated: now.toISOString(),
+      generator: { type: 'Software', name: 'ClaimLens' },
+      total,
+    } as const,
+    tail: { formatVersion: EXPORT_FORMAT_VERSION, articles, tags, corrections, packs, snapshots },
+  };
+}
+
+export function toAnnotationCollection(library: Library, now: Date): AnnotationCollection {
+  const { head, tail } = frame(library, now);
+  const items = [...itemSlices(library, now)].flatMap(([slice]) => slice);
+  const { articles, tags, corrections, packs, snapshots } = tail;
+  return {
+    ...head,
     items,
     [EXTENSION_KEY]: {
-      formatVersion: EXPORT_FORMAT_VERSION,
+      formatVersion: tail.formatVersion,
       articles: [...articles],
       tags: [...tags],
       corrections: [...corrections],
@@ -155,6 +197,35 @@ export function toAnnotationCollection(library: Library, now: Date): AnnotationC
       snapshots: [...snapshots],
     },
   };
+}
+
+/**
+ * The same collection as `toAnnotationCollection`, as JSON text in parts: one item per line, a slice of items
+ * per part, so no single string holds the whole library. The `claimlens` extras close it, each list written a
+ * slice at a time too.
+ */
+export function* annotationCollectionParts(library: Library, now: Date): Generator<Part> {
+  const { head, tail } = frame(library, now);
+  const { total } = head;
+  const opening = JSON.stringify(head);
+  yield { text: `${opening.slice(0, -1)},\n"items":[`, done: 0, total };
+  for (const [slice, done] of itemSlices(library, now)) {
+    const lines = slice.map((item) => JSON.stringify(item)).join(',\n');
+    yield { text: `${done > slice.length ? ',' : ''}\n${lines}`, done, total };
+  }
+  let extras = `\n],\n"${EXTENSION_KEY}":{"formatVersion":${tail.formatVersion}`;
+  for (const key of ['articles', 'tags', 'corrections', 'packs', 'snapshots'] as const) {
+    const list: readonly unknown[] = tail[key];
+    extras += `,\n"${key}":[`;
+    for (const [slice, written] of slices(list)) {
+      const lines = slice.map((record) => JSON.stringify(record)).join(',\n');
+      extras += `${written > slice.length ? ',' : ''}\n${lines}`;
+      yield { text: extras, done: total, total };
+      extras = '';
+    }
+    extras += ']';
+  }
+  yield { text: `${extras}}}\n`, done: total, total };
 }
 
 const iso = str({ min: 1, max: 40, pattern: /^\d{4}-\d{2}-\d{2}T/ });
@@ -248,7 +319,16 @@ export const validateCollection = obj({
     formatVersion: literal(EXPORT_FORMAT_VERSION),
     articles: arr(validateArticleRecord, { max: 100_000 }),
     tags: withDefault(
-      arr(obj({ id: tagId, label: str({ min: 1, max: 40 }), createdAt: iso }), { max: 10_000 }),
+      arr(
+        obj({
+          id: tagId,
+          // Labels are shown as text, but a label with markup is no label a reader typed.
+          label: str({ min: 1, max: 40, pattern: /^[^<>]+$/ }),
+          createdAt: iso,
+          color: optional(str({ pattern: TAG_COLOR })),
+        }),
+        { max: 10_000 },
+      ),
       () => [],
     ),
     corrections: withDefault(

@@ -40,4 +40,31 @@ describe('schema migrations', () => {
     expect(await db.annotations.count()).toBe(0);
     await db.delete();
   });
+
+  it('opens a version-5 library with an empty trash, every record and index kept', async () => {
+    const name = `migrate-${Math.random()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      articles: 'id, *urls, site, published, lastSeen, storyId, firstSeen, *copyKeys',
+      claims: 'id, articleId, stance, *words',
+      corrections: 'id, sentenceKey, articleId, createdAt',
+      packs: 'id, updatedAt',
+      settings: 'key',
+      annotations: 'id, articleId, *tags, updatedAt, *words',
+      tags: 'id',
+      snapshots: 'articleId',
+    });
+    await v5
+      .table('claims')
+      .bulkPut([{ id: 'c1', articleId: 'https://old.example/1', stance: 'demand', words: ['shortage'] }]);
+    await v5.table('settings').put({ key: 'highlights', value: { everywhere: false, offSites: [] } });
+    v5.close();
+
+    const db = new ClaimLensDatabase(name);
+    expect(db.verno).toBe(6);
+    expect(await db.trash.count()).toBe(0);
+    expect(await db.claims.where('words').equals('shortage').count()).toBe(1);
+    expect(await db.settings.get('highlights')).toMatchObject({ value: { everywhere: false } });
+    await db.delete();
+  });
 });

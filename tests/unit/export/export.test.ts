@@ -4,7 +4,8 @@ import { AnnotationRepository } from '../../../utils/db/annotations.ts';
 import { ArticleRepository, LibraryRepository } from '../../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { csvCell, toCsv } from '../../../utils/export/csv.ts';
-import { parseExport } from '../../../utils/export/import.ts';
+import { ImportRepository } from '../../../utils/db/import.ts';
+import { parseExport, parseImport } from '../../../utils/export/import.ts';
 import { escapeMarkdown, toMarkdown } from '../../../utils/export/markdown.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
 import { analysisOf } from '../fixtures.ts';
@@ -111,11 +112,20 @@ describe('JSON export (W3C Web Annotation)', () => {
 
   it('round-trips: export → import into an empty profile → export gives the same annotations', async () => {
     const first = await exportAll(db);
-    const parsed = parseExport(JSON.stringify(first));
+    const parsed = parseImport(JSON.stringify(first), NOW);
     if (!parsed.ok) throw new Error(parsed.error);
     const empty = new ClaimLensDatabase(`test-${Math.random()}`);
-    await new LibraryRepository(empty).apply(parsed.value);
-    await new LibraryRepository(empty).apply(parsed.value); // idempotent
+    const importer = new ImportRepository(empty);
+    expect((await importer.apply(parsed.value)).counts).toEqual({
+      new: 4,
+      updated: 0,
+      unchanged: 0,
+      conflicting: 0,
+    });
+    // Idempotent: the second time, everything is unchanged and nothing is written.
+    const again = await importer.apply(parsed.value);
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 4, conflicting: 0 });
+    expect(again.writes.annotations).toEqual([]);
     const second = await exportAll(empty);
     const byId = (c: typeof first) => [...c.items].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(second)).toEqual(byId(first));
@@ -166,8 +176,8 @@ describe('Markdown export', () => {
     expect(md).toContain(
       '- _yours_ \\#disputed \\#my\\-tag demand: Tencent — Check \\<b\\>this\\</b\\>, =cmd',
     );
-    expect(md).toContain('## \\<img src=x onerror=alert\\(1\\)\\>');
-    expect(md).toContain('### \\# Title \\*with\\* \\[markdown\\]\\(x\\)');
+    expect(md).toContain('### \\<img src=x onerror=alert\\(1\\)\\>');
+    expect(md).toContain('#### \\# Title \\*with\\* \\[markdown\\]\\(x\\)');
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(escapeMarkdown('a_b* [c](d)')).toBe('a\\_b\\* \\[c\\]\\(d\\)');
   });

@@ -1,0 +1,173 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  mutationsSoFar,
+  openAnalyzed,
+  readHighlights,
+  selectText,
+  useHarness,
+  watchMutations,
+} from './harness.ts';
+
+const harness = useHarness();
+let page: Page;
+let dashboard: Page;
+let url: string;
+
+const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
+
+beforeAll(async () => {
+  page = await harness().browser.context.newPage();
+  await watchMutations(page);
+  url = `${harness().testPages.url}plain-article.html`;
+  dashboard = await harness().browser.context.newPage();
+  await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
+});
+
+/** The text of every rule ClaimLens adopted into the page, read from the page's main world. */
+const pageRules = () =>
+  page.evaluate(() =>
+    [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n'),
+  );
+
+const tagRow = (id: string) => dashboard.locator(`[data-testid="tag-row"][data-tag-id="${id}"]`);
+
+/** Waits until the settings view has stored `n` changes. */
+const settingsSaved = (n: number) =>
+  expect.poll(() => dashboard.getByTestId('settings-result').getAttribute('data-saved')).toBe(String(n));
+
+/** The id of the tab `target` is open in, as the extension sees it. */
+async function tabIdOf(target: Page): Promise<number> {
+  await target.bringToFront();
+  return harness().browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
+
+describe('tags and settings', () => {
+  it('renames and colours a tag made in the page; the page shows the new label and colour', async () => {
+    await openAnalyzed(page, url);
+    await selectText(page, QUOTE);
+    await page.getByTestId('new-tag-open').click();
+    await page.getByTestId('new-tag-input').fill('Check later');
+    await page.getByTestId('new-tag-save').click();
+    await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([QUOTE]);
+
+    await dashboard.bringToFront();
+    await expect
+      .poll(() => tagRow('check-later').getByTestId('tag-count').textContent())
+      .toBe('1 annotation');
+    await tagRow('check-later').getByTestId('tag-rename').fill('Verify figures');
+    await tagRow('check-later').getByTestId('tag-rename').press('Enter');
+    await expect
+      .poll(() => dashboard.getByTestId('tag-result').textContent())
+      .toBe('Renamed to “Verify figures”.');
+    await tagRow('check-later').getByTestId('tag-color').fill('#aa3377');
+    await expect.poll(() => dashboard.getByTestId('tag-result').textContent()).toContain('#aa3377');
+
+    await openAnalyzed(page, url);
+    // The annotation keeps its tag (the id did not change) and is painted in the tag's colour.
+    await expect
+      .poll(async () => (await readHighlights(page))['claimlens-annotation-color-aa3377'])
+      .toEqual([QUOTE]);
+    const rules = await pageRules();
+    expect(rules).toContain('::highlight(claimlens-annotation-color-aa3377)');
+    expect(rules).toContain('rgb(170, 51, 119)');
+    // The page can read these rules and highlight names: they carry colours, never the reader's tag names.
+    expect(rules).not.toMatch(/check|verify/i);
+    expect(Object.keys(await readHighlights(page)).join()).not.toMatch(/check|verify/i);
+    // Colouring adopted a style sheet: no node, attribute or text of the page changed.
+    expect(await mutationsSoFar(page)).toEqual([]);
+    await selectText(page, 'Tencent has said');
+    await expect.poll(() => page.getByTestId('tag-check-later').textContent()).toBe('Verify figures');
+  });
+
+  it('deletes a tag after saying what it does; the annotation stays, without the tag', async () => {
+    await dashboard.bringToFront();
+    await tagRow('check-later').getByTestId('tag-delete').click();
+    expect(await tagRow('check-later').getByTestId('tag-consequence').textContent()).toBe(
+      '1 annotation carries “Verify figures”. Deleting the tag removes it from them; the annotations stay.',
+    );
+    await tagRow('check-later').getByTestId('tag-delete-confirm').click();
+    await expect.poll(() => tagRow('check-later').count()).toBe(0);
+    expect(await dashboard.getByTestId('storage-counts').textContent()).toContain('1 annotation');
+
+    await openAnalyzed(page, url);
+    await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([QUOTE]);
+    expect(await readHighlights(page)).not.toHaveProperty('claimlens-annotation-color-aa3377');
+  });
+
+  it('with auto-analysis off, leaves a new page alone until the reader asks from the popup', async () => {
+    await dashboard.bringToFront();
+    await dashboard.getByTestId('settings-auto-analyze').uncheck();
+    await settingsSaved(1);
+
+    const fresh = await harness().browser.context.newPage();
+    await openAnalyzed(fresh, url);
+    await fresh.waitForTimeout(300);
+    expect(await readHighlights(fresh)).toEqual({});
+
+    const tabId = await tabIdOf(fresh);
+    const popup = await harness().browser.context.newPage();
+    await popup.goto(
+      harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}&tab=${tabId}`),
+    );
+    await popup.getByTestId('analyze-now').click();
+    await expect
+      .poll(async () => Object.keys(await readHighlights(fresh)).filter((n) => !n.includes('annotation')))
+      .toContain('claimlens-overcapacity');
+    await popup.close();
+
+    // The show-highlights shortcut asks for it too.
+    await openAnalyzed(fresh, url);
+    expect(await readHighlights(fresh)).toEqual({});
+    const freshTab = await tabIdOf(fresh);
+    await harness().browser.worker.evaluate(
+      (tab) => chrome.tabs.sendMessage(tab, { type: 'page/highlights', visible: 'toggle' }),
+      freshTab,
+    );
+    await expect
+      .poll(async () => Object.keys(await readHighlights(fresh)))
+      .toContain('claimlens-overcapacity');
+    await fresh.close();
+
+    await dashboard.bringToFront();
+    await dashboard.getByTestId('settings-auto-analyze').check();
+    await settingsSaved(2);
+  });
+
+  it('switches the highlight style, and the page’s highlight rules follow', async () => {
+    await openAnalyzed(page, url);
+    expect(await pageRules()).not.toContain('transparent');
+    await dashboard.bringToFront();
+    await dashboard.getByTestId('settings-highlight-style').selectOption('underline');
+    await settingsSaved(3);
+    await openAnalyzed(page, url);
+    await expect.poll(pageRules).toContain('::highlight(claimlens-overcapacity)');
+    expect(await pageRules()).toContain('background-color: transparent !important');
+    expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
+  });
+
+  it('shows the storage the library uses, and asks for persistent storage', async () => {
+    await dashboard.bringToFront();
+    await expect.poll(() => dashboard.getByTestId('storage-used').textContent()).toMatch(/\d.* used of /);
+    expect(await dashboard.getByTestId('storage-counts').textContent()).toMatch(
+      /^1 article, \d+ claims, 1 annotation$/,
+    );
+    const persisted = await dashboard.getByTestId('storage-persisted').getAttribute('data-persisted');
+    if (persisted !== 'true') {
+      await dashboard.getByTestId('storage-persist').click();
+      await expect
+        .poll(() => dashboard.getByTestId('storage-persist-result').textContent())
+        .toMatch(/granted/i);
+    }
+  });
+});
