@@ -1,6 +1,7 @@
 import './library.css';
 import { useEffect, useState } from 'preact/hooks';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
+import { measured } from '../../components/measured.ts';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import {
   EMPTY_QUERY,
@@ -32,23 +33,38 @@ const SORT_LABELS: Record<LibrarySort, string> = {
   confidence: 'Most confident first',
 };
 
+/** Articles listed at first, and added per click: a library may hold thousands. */
+const ARTICLES_PER_PAGE = 50;
+
+/** What the library view reads: the newest articles, and the outlets and stories the filters offer. */
+async function loadLibrary(shown: number) {
+  const [count, newest, outlets, stories] = await Promise.all([
+    articles.count(),
+    articles.newest(shown),
+    articles.outlets(),
+    articles.storyHeads(),
+  ]);
+  return { count, newest, outlets, stories };
+}
+
 /** The library: search and filter every stored claim and annotation, and every stored article. */
 export function LibraryView() {
-  const library = useLiveQuery(() => articles.list(), []);
+  const [shown, setShown] = useState(ARTICLES_PER_PAGE);
+  const library = useLiveQuery(() => loadLibrary(shown), [shown]);
   const { remove, view: deleteNotice } = useDelete();
   if (library.status === 'error') return <p role="alert">Could not read the library: {library.error}</p>;
   if (library.status === 'loading') return null;
+  const { count, newest, outlets, stories } = library.value;
   return (
     <section id="library" aria-labelledby="library-heading">
       <h2 id="library-heading">Search your library</h2>
       {deleteNotice}
-      <LibrarySearch library={library.value} remove={remove} />
+      <LibrarySearch outlets={outlets} stories={stories} remove={remove} />
       <h2 id="articles-heading">
-        <span data-testid="article-count">{library.value.length}</span>{' '}
-        {library.value.length === 1 ? 'article' : 'articles'}
+        <span data-testid="article-count">{count}</span> {count === 1 ? 'article' : 'articles'}
       </h2>
       <ul class="articles">
-        {library.value.map((article) => (
+        {newest.map((article) => (
           <li key={article.id} class="article" data-testid="article-row" data-url={article.url}>
             <a href={`popup.html?url=${encodeURIComponent(article.url)}`}>{article.title}</a>
             <span class="muted">
@@ -57,7 +73,7 @@ export function LibraryView() {
             </span>
             <StanceBalance counts={article.stances} />
             <span class="article__actions">
-              <StoryPicker article={article} library={library.value} />
+              <StoryPicker article={article} named={stories.get(article.storyId ?? article.id)} />
               <button
                 type="button"
                 data-testid="delete-article"
@@ -69,27 +85,23 @@ export function LibraryView() {
           </li>
         ))}
       </ul>
+      {count > newest.length && (
+        <button type="button" data-testid="more-articles" onClick={() => setShown(shown + ARTICLES_PER_PAGE)}>
+          Show more articles ({count - newest.length} more)
+        </button>
+      )}
       <DeleteEverything remove={remove} />
     </section>
   );
 }
 
-/** The first article of each story, by story id: how a story is named in the pickers. */
-function storiesOf(library: readonly ArticleRecord[]): Map<string, ArticleRecord> {
-  const stories = new Map<string, ArticleRecord>();
-  for (const a of library) {
-    const id = a.storyId ?? a.id;
-    const first = stories.get(id);
-    if (!first || a.firstSeen < first.firstSeen) stories.set(id, a);
-  }
-  return stories;
-}
-
 function LibrarySearch({
-  library,
+  outlets,
+  stories,
   remove,
 }: {
-  library: readonly ArticleRecord[];
+  outlets: readonly string[];
+  stories: ReadonlyMap<string, ArticleRecord>;
   remove: (scope: DeleteRequest) => Promise<void>;
 }) {
   const [typed, setTyped] = useState('');
@@ -106,13 +118,12 @@ function LibrarySearch({
 
   const query = parseLibraryQuery({ ...filters, limit: Math.min(shown, MAX_PAGE_SIZE) });
   const results = useLiveQuery(
-    () => (query.ok ? queryLibrary(db, query.value) : Promise.resolve(null)),
+    () =>
+      query.ok ? measured('claimlens:search', () => queryLibrary(db, query.value)) : Promise.resolve(null),
     [JSON.stringify(query)],
   );
   const allTags = useLiveQuery(() => tagStore.all(), []);
   const tags = allTags.status === 'ready' ? allTags.value : [];
-  const outlets = [...new Set(library.map((a) => a.site))].sort((a, b) => a.localeCompare(b));
-  const stories = storiesOf(library);
   const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const checked = (event: Event) => (event.currentTarget as HTMLInputElement).checked;
   const exportResults = (format: Format) => {
@@ -300,25 +311,40 @@ function LibrarySearch({
 }
 
 /** Moves an article into another story, or gives it one of its own: the reader's word on grouping. */
-function StoryPicker({ article, library }: { article: ArticleRecord; library: readonly ArticleRecord[] }) {
-  const stories = storiesOf(library);
-  const own = article.storyId ?? article.id;
+function StoryPicker({ article, named }: { article: ArticleRecord; named: ArticleRecord | undefined }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <span class="muted">
+        Story: {(named ?? article).title.slice(0, 80)}{' '}
+        <button type="button" data-testid="story-move" onClick={() => setOpen(true)}>
+          Move…
+        </button>
+      </span>
+    );
+  return <StoryChoice article={article} />;
+}
+
+/** The stories an article may join: those of articles near it in time, or a story of its own. */
+function StoryChoice({ article }: { article: ArticleRecord }) {
+  const near = useLiveQuery(() => articles.storiesNear(article), [article.id]);
+  if (near.status !== 'ready') return null;
   const SPLIT = '';
   return (
     <label class="muted">
       Story:{' '}
       <select
         data-testid="story-select"
-        value={own}
+        value={article.storyId ?? article.id}
         onChange={(event) => {
           const chosen = (event.currentTarget as HTMLSelectElement).value;
-          const into = chosen === SPLIT ? null : (stories.get(chosen)?.url ?? null);
+          const into = chosen === SPLIT ? null : (near.value.get(chosen)?.url ?? null);
           void send({ type: 'stories/move', articleUrl: article.url, intoStoryOf: into });
         }}
       >
-        {[...stories].map(([id, first]) => (
+        {[...near.value].map(([id, head]) => (
           <option key={id} value={id}>
-            {first.title.slice(0, 80)}
+            {head.title.slice(0, 80)}
           </option>
         ))}
         <option value={SPLIT}>A story of its own</option>

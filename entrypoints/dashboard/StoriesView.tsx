@@ -22,38 +22,38 @@ const OTHER_SIDE_SOURCES = 5;
 const OTHER_SIDE_CLAIMS = 3;
 
 /**
- * Computed once per change of the library: the overviews come from the article records alone; claims are read,
- * by index, only for the other side of stories whose reading leans one way.
+ * Computed once per change of the library, for the stories on screen only: the overviews come from their
+ * article records; claims are read, by index, only for the other side of stories whose reading leans one way.
  */
-async function load() {
-  const overviews = storyOverviews(await articles.list());
+async function load(shown: number) {
+  const page = await articles.storyPage(shown);
+  const overviews = storyOverviews(page.articles);
   const ids = otherSideArticleIds(overviews);
   const claims = ids.length > 0 ? await db.claims.where('articleId').anyOf(ids).toArray() : [];
-  return { overviews, otherClaims: otherSideClaims(overviews, claims) };
+  return { stories: page.stories, overviews, otherClaims: otherSideClaims(overviews, claims) };
 }
 
 const popupLink = (source: StorySource) => `popup.html?url=${encodeURIComponent(source.article.url)}`;
 
 /** Every story the reader has read: its sources over time, each outlet's stances, and any blind spot. */
 export function StoriesView() {
-  const state = useLiveQuery(load, []);
   const [shown, setShown] = useState(STORIES_PER_PAGE);
+  const state = useLiveQuery(() => load(shown), [shown]);
   if (state.status === 'error') return <p role="alert">Could not read the stories: {state.error}</p>;
   if (state.status === 'loading') return null;
-  const { overviews, otherClaims } = state.value;
+  const { stories, overviews, otherClaims } = state.value;
   return (
     <section id="stories" aria-labelledby="stories-heading">
       <h2 id="stories-heading">
-        <span data-testid="story-count">{overviews.length}</span>{' '}
-        {overviews.length === 1 ? 'story' : 'stories'}
+        <span data-testid="story-count">{stories}</span> {stories === 1 ? 'story' : 'stories'}
       </h2>
-      {overviews.length === 0 && <p class="muted">Stories appear here once you have read an article.</p>}
-      {overviews.slice(0, shown).map((overview) => (
+      {stories === 0 && <p class="muted">Stories appear here once you have read an article.</p>}
+      {overviews.map((overview) => (
         <Story key={overview.id} overview={overview} otherClaims={otherClaims.get(overview.id) ?? []} />
       ))}
-      {overviews.length > shown && (
+      {stories > overviews.length && (
         <button type="button" onClick={() => setShown(shown + STORIES_PER_PAGE)}>
-          Show more stories ({overviews.length - shown} more)
+          Show more stories ({stories - overviews.length} more)
         </button>
       )}
     </section>

@@ -15,6 +15,7 @@ import {
 } from '../../utils/compare/align.ts';
 import type { ArticleRecord, ClaimRecord } from '../../utils/db/schema.ts';
 import { StanceBalance } from '../../components/StanceBalance.tsx';
+import { measured } from '../../components/measured.ts';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import { AnnotationRepository } from '../../utils/db/annotations.ts';
 import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
@@ -62,16 +63,6 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-/** The comparison is timed as a performance measure, as analysis is: `npm run bench` reads it. */
-async function load(url: string | null) {
-  const start = performance.now();
-  try {
-    return await loadComparison(url);
-  } finally {
-    performance.measure('claimlens:compare', { start, end: performance.now() });
-  }
-}
-
 async function loadComparison(url: string | null) {
   const normalised = url ? normaliseUrl(url) : null;
   if (!normalised) return null;
@@ -110,7 +101,7 @@ function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): C
 }
 
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
-  const state = useLiveQuery(() => load(url), [url]);
+  const state = useLiveQuery(() => measured('claimlens:compare', () => loadComparison(url)), [url]);
   const highlightSettings = useLiveQuery(() => settings.highlights(), []);
   const reading = useLiveQuery(() => settings.reading(), []);
   const ready = state.status === 'ready';

@@ -145,9 +145,78 @@ export class ArticleRepository {
     return (await this.db.articles.get(url)) ?? (await this.db.articles.where('urls').equals(url).first());
   }
 
-  /** Newest first. */
-  list(): Promise<ArticleRecord[]> {
-    return this.db.articles.orderBy('lastSeen').reverse().toArray();
+  /** The `limit` articles read most recently: a page of a library that may hold thousands. */
+  newest(limit: number): Promise<ArticleRecord[]> {
+    return this.db.articles.orderBy('lastSeen').reverse().limit(limit).toArray();
+  }
+
+  /** Every outlet in the library, from the index alone. */
+  async outlets(): Promise<string[]> {
+    return (await this.db.articles.orderBy('site').uniqueKeys()).map(String);
+  }
+
+  /** How many articles each story holds, counted on the index (no record read). */
+  async storySizes(): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    for (const key of await this.db.articles.orderBy('storyId').keys()) {
+      const id = String(key);
+      sizes.set(id, (sizes.get(id) ?? 0) + 1);
+    }
+    return sizes;
+  }
+
+  /**
+   * One page of stories, as the Stories view lists them: those with more sources first (the most recent first
+   * among equals), then stories of one article, most recently read first. Returns every article of the page's
+   * stories; only those are read, however large the library.
+   */
+  async storyPage(limit: number): Promise<{ stories: number; articles: ArticleRecord[] }> {
+    const sizes = await this.storySizes();
+    const shared = [...sizes].filter(([, n]) => n > 1).map(([id]) => id);
+    const heads = await this.headsOf(shared);
+    const date = (id: string) => heads.get(id)?.published ?? heads.get(id)?.firstSeen ?? '';
+    const page = shared
+      .sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || date(b).localeCompare(date(a)))
+      .slice(0, limit);
+    if (page.length < limit) {
+      const alone = await this.db.articles
+        .orderBy('lastSeen')
+        .reverse()
+        .filter((a) => sizes.get(a.storyId ?? a.id) === 1)
+        .limit(limit - page.length)
+        .toArray();
+      page.push(...alone.map((a) => a.storyId ?? a.id));
+    }
+    const members = page.length > 0 ? await this.db.articles.where('storyId').anyOf(page).toArray() : [];
+    return { stories: sizes.size, articles: members };
+  }
+
+  /** Each story's name-giving article, by story id: what names a story in pickers and filters. */
+  async storyHeads(): Promise<Map<string, ArticleRecord>> {
+    return this.headsOf((await this.db.articles.orderBy('storyId').uniqueKeys()).map(String));
+  }
+
+  /** The stories of articles near this one in time (and of its copies): where the reader may move it. */
+  async storiesNear(article: ArticleRecord): Promise<Map<string, ArticleRecord>> {
+    const near = await this.candidatesFor(
+      article.published ?? article.firstSeen,
+      article.profile.fingerprint,
+    );
+    return this.headsOf([...new Set([article, ...near].map((a) => a.storyId ?? a.id))]);
+  }
+
+  /**
+   * The article each story is named after (its id), read by key: one record per story, not per article. A story
+   * whose first article was deleted is named by another of its articles.
+   */
+  private async headsOf(storyIds: readonly string[]): Promise<Map<string, ArticleRecord>> {
+    const heads = await this.db.articles.bulkGet([...storyIds]);
+    const named = new Map<string, ArticleRecord>();
+    for (const [i, id] of storyIds.entries()) {
+      const head = heads[i] ?? (await this.db.articles.where('storyId').equals(id).first());
+      if (head) named.set(id, head);
+    }
+    return named;
   }
 
   count(): Promise<number> {

@@ -201,7 +201,7 @@ describe('story overviews of a stored library', () => {
     await db.articles.update('https://two.example/b', { storyId: 'shared' });
 
     const claims = await new ClaimRepository(db).all();
-    const overview = storyOverviews(await articles.list()).find((o) => o.id === 'shared');
+    const overview = storyOverviews(await articles.newest(1_000)).find((o) => o.id === 'shared');
     for (const outlet of overview?.outlets ?? []) {
       const ids = new Set(
         overview?.sources.filter((s) => s.article.site === outlet.site).map((s) => s.article.id),
