@@ -4,6 +4,7 @@ import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { measured } from '../../components/measured.ts';
 import { useLiveQuery } from '../../components/use-live-query.ts';
 import {
+  asksNothing,
   EMPTY_QUERY,
   LIBRARY_SORTS,
   MAX_PAGE_SIZE,
@@ -117,10 +118,15 @@ function LibrarySearch({
   }, [typed]);
 
   const query = parseLibraryQuery({ ...filters, limit: Math.min(shown, MAX_PAGE_SIZE) });
+  // The whole library is browsed by article below: a search starts once the reader asks for something.
+  const idle = query.ok && asksNothing(query.value);
   const results = useLiveQuery(
     () =>
-      query.ok ? measured('claimlens:search', () => queryLibrary(db, query.value)) : Promise.resolve(null),
+      query.ok && !idle
+        ? measured('claimlens:search', () => queryLibrary(db, query.value))
+        : Promise.resolve(null),
     [JSON.stringify(query)],
+    [db.claims, db.annotations, db.articles],
   );
   const allTags = useLiveQuery(() => tagStore.all(), []);
   const tags = allTags.status === 'ready' ? allTags.value : [];
@@ -255,6 +261,10 @@ function LibrarySearch({
       </div>
       {!query.ok ? (
         <p role="alert">{query.error}</p>
+      ) : idle ? (
+        <p class="muted" data-testid="search-idle">
+          Type a word, or choose a filter, to search every claim and annotation in your library.
+        </p>
       ) : results.status === 'error' ? (
         <p role="alert">Could not search the library: {results.error}</p>
       ) : results.status === 'ready' && results.value ? (

@@ -83,7 +83,7 @@ describe('the library', () => {
     expect(await toast.getAttribute('role')).toBe('status');
     await expect.poll(() => count('article-count')).toBe(PAGES.length - 1);
     expect(await ledgerRow().count()).toBe(0);
-    expect(await count('result-count')).toBe(0);
+    await expect.poll(() => count('result-count')).toBe(0);
 
     await dashboard.getByTestId('undo-delete').click();
     await expect.poll(() => count('article-count')).toBe(PAGES.length);

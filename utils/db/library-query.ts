@@ -156,20 +156,26 @@ export async function queryLibrary(db: ClaimLensDatabase, query: LibraryQuery): 
   return { hits, total, terms };
 }
 
+/** Whether a query filters claims and annotations themselves (not only which articles they are on). */
+const filtersRecords = (query: LibraryQuery) =>
+  queryTerms(query.text).length > 0 ||
+  query.stances.length > 0 ||
+  query.tags.length > 0 ||
+  query.annotatedOnly ||
+  query.orphansOnly;
+
+/** Whether a query narrows nothing: it asks for the whole library. */
+export const asksNothing = (query: LibraryQuery) =>
+  !filtersRecords(query) && query.outlets.length === 0 && query.storyId === null && !query.from && !query.to;
+
 /**
  * The part of the library a query shows, as the export writes it: the matching claims and annotations, their
  * articles with those articles' corrections and page texts, and all the reader's tags and packs. A query that
  * filters nothing gives the whole library.
  */
 export async function libraryFor(db: ClaimLensDatabase, query: LibraryQuery): Promise<Library> {
-  const recordFilters =
-    queryTerms(query.text).length > 0 ||
-    query.stances.length > 0 ||
-    query.tags.length > 0 ||
-    query.annotatedOnly ||
-    query.orphansOnly;
-  if (!recordFilters && query.outlets.length === 0 && query.storyId === null && !query.from && !query.to)
-    return new LibraryRepository(db).load();
+  if (asksNothing(query)) return new LibraryRepository(db).load();
+  const recordFilters = filtersRecords(query);
   const { groups, matched } = await matchGroups(db, query);
   await readClaims(db, query, groups, matched);
   // Without record filters an article matches on its own, claims or not.
@@ -197,7 +203,9 @@ export async function libraryFor(db: ClaimLensDatabase, query: LibraryQuery): Pr
 
 /** The groups of results, each with its claims counted (and read, when the search already had to). */
 async function matchGroups(db: ClaimLensDatabase, query: LibraryQuery): Promise<Matches> {
-  const terms = queryTerms(query.text);
+  const asked = queryTerms(query.text);
+  // Awaiting with no database read in flight would lose Dexie's live-query tracking of what follows.
+  const terms = asked.length > 1 ? await rarestFirst(db, asked) : asked;
   const [first, ...rest] = terms;
   const wantClaims = query.tags.length === 0 && !query.annotatedOnly && !query.orphansOnly;
   const allowed = await articlesMatching(db, query);
@@ -279,6 +287,18 @@ async function matchGroups(db: ClaimLensDatabase, query: LibraryQuery): Promise<
     Object.assign(group, { article, date: articleDate(article), site: article.site });
   });
   return { groups: [...groups.values()], terms, matched };
+}
+
+/**
+ * The terms in the order that reads least: the one fewest claims hold first (its index range is the search's
+ * start), counted on the index without reading a claim.
+ */
+async function rarestFirst(db: ClaimLensDatabase, terms: readonly string[]): Promise<string[]> {
+  const counts = await Promise.all(terms.map((term) => db.claims.where('words').startsWith(term).count()));
+  return terms
+    .map((term, i) => ({ term, n: counts[i] ?? 0 }))
+    .sort((a, b) => a.n - b.n)
+    .map((t) => t.term);
 }
 
 /**

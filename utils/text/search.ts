@@ -25,7 +25,7 @@ export function searchWords(...texts: readonly (string | null | undefined)[]): s
 /** The terms of a query the reader typed; each must begin one of a record's words. */
 export function queryTerms(query: string): string[] {
   const terms = searchWords(query).slice(0, MAX_TERMS);
-  // The longest term narrows the index range most: it goes first, the others filter what it found.
+  // Longer terms usually narrow more: the search starts from the rarest (counted on the index), ties longest first.
   return terms.sort((a, b) => b.length - a.length);
 }
 

@@ -3,6 +3,7 @@ import { AnnotationRepository } from '../../../utils/db/annotations.ts';
 import { ArticleRepository, LibraryRepository } from '../../../utils/db/articles.ts';
 import { DetectionRepository } from '../../../utils/db/detection.ts';
 import {
+  asksNothing,
   EMPTY_QUERY,
   libraryFor,
   parseLibraryQuery,
@@ -177,6 +178,10 @@ describe('parseLibraryQuery', () => {
 
 describe('libraryFor', () => {
   it('gives the whole library for an empty query', async () => {
+    expect(asksNothing(EMPTY_QUERY)).toBe(true);
+    expect(asksNothing({ ...EMPTY_QUERY, text: 'the of' })).toBe(true); // function words find nothing
+    expect(asksNothing({ ...EMPTY_QUERY, text: 'glut' })).toBe(false);
+    expect(asksNothing({ ...EMPTY_QUERY, from: '2025-01-01' })).toBe(false);
     expect(await libraryFor(db, EMPTY_QUERY)).toEqual(await new LibraryRepository(db).load());
   });
 
