@@ -1,5 +1,5 @@
 import { liveQuery, type Table } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export type LiveState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
@@ -15,7 +15,9 @@ export function useLiveQuery<T>(
   watch: readonly Table[] = [],
 ): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
-  useEffect(() => {
+  // Subscribed as soon as the component is in the DOM, before the browser paints: the first read starts a frame
+  // earlier than an effect would start it.
+  useLayoutEffect(() => {
     const watched = async () => {
       // Counting a table reads all of it, as far as Dexie's change tracking is concerned, for the price of a count.
       await Promise.all(watch.map((table) => table.count()));

@@ -233,9 +233,13 @@ export class ClaimRepository {
     return claims.sort((a, b) => a.start - b.start);
   }
 
-  /** The claims of several articles in one index query (a story's other sources). */
-  forArticles(articleIds: readonly string[]): Promise<ClaimRecord[]> {
-    return this.db.claims.where('articleId').anyOf(articleIds).toArray();
+  /**
+   * The claims of several articles (a story's other sources): one key lookup each, side by side, which the
+   * browser serves faster than one `anyOf` walk over the index.
+   */
+  async forArticles(articleIds: readonly string[]): Promise<ClaimRecord[]> {
+    const { claims } = this.db;
+    return (await Promise.all(articleIds.map((id) => claims.where('articleId').equals(id).toArray()))).flat();
   }
 
   all(): Promise<ClaimRecord[]> {
