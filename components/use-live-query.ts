@@ -1,4 +1,4 @@
-import { liveQuery, type Table } from 'dexie';
+import Dexie, { liveQuery, type ObservabilitySet, type Table } from 'dexie';
 import { useLayoutEffect, useState } from 'preact/hooks';
 
 export type LiveState<T> =
@@ -7,7 +7,7 @@ export type LiveState<T> =
 /**
  * Runs a Dexie query and re-runs it whenever what it read changes (the background writes; pages watch). A query
  * that awaits work of its own between reads can leave Dexie unable to tell what it read next: `watch` names
- * tables whose every change re-runs it, whatever it read.
+ * the tables whose every change re-runs it instead, whatever it read.
  */
 export function useLiveQuery<T>(
   query: () => Promise<T>,
@@ -18,16 +18,31 @@ export function useLiveQuery<T>(
   // Subscribed as soon as the component is in the DOM, before the browser paints: the first read starts a frame
   // earlier than an effect would start it.
   useLayoutEffect(() => {
-    const watched = async () => {
-      // Counting a table reads all of it, as far as Dexie's change tracking is concerned, for the price of a count.
-      await Promise.all(watch.map((table) => table.count()));
-      return query();
-    };
-    const subscription = liveQuery(watch.length > 0 ? watched : query).subscribe({
-      next: (value) => setState({ status: 'ready', value }),
+    const show = {
+      next: (value: T) => setState({ status: 'ready', value }),
       error: (error: unknown) => setState({ status: 'error', error: String(error) }),
-    });
-    return () => subscription.unsubscribe();
+    };
+    if (watch.length === 0) {
+      const subscription = liveQuery(query).subscribe(show);
+      return () => subscription.unsubscribe();
+    }
+    let latest = 0;
+    const run = () => {
+      const mine = ++latest;
+      // A slower earlier run never overwrites a later one.
+      query().then(
+        (value) => mine === latest && show.next(value),
+        (error: unknown) => mine === latest && show.error(error),
+      );
+    };
+    // Changes from every context (the background's writes included) name the tables they touched.
+    const prefixes = watch.map((table) => `idb://${table.db.name}/${table.name}/`);
+    const onChange = (parts: ObservabilitySet) => {
+      if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) run();
+    };
+    Dexie.on('storagemutated', onChange);
+    run();
+    return () => Dexie.on('storagemutated').unsubscribe(onChange);
   }, deps); // the caller names what the query depends on, as with useEffect
   return state;
 }

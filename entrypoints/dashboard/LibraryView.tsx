@@ -39,12 +39,13 @@ const ARTICLES_PER_PAGE = 50;
 
 /** What the library view reads: the newest articles, and the outlets and stories the filters offer. */
 async function loadLibrary(shown: number) {
-  const [count, newest, outlets, stories] = await Promise.all([
+  const [count, newest, outlets] = await Promise.all([
     articles.count(),
     articles.newest(shown),
     articles.outlets(),
-    articles.storyHeads(),
   ]);
+  // Only the stories of the articles listed are named here; the story filter names them all when opened.
+  const stories = await articles.storyHeads([...new Set(newest.map((a) => a.storyId ?? a.id))]);
   return { count, newest, outlets, stories };
 }
 
@@ -60,7 +61,7 @@ export function LibraryView() {
     <section id="library" aria-labelledby="library-heading">
       <h2 id="library-heading">Search your library</h2>
       {deleteNotice}
-      <LibrarySearch outlets={outlets} stories={stories} remove={remove} />
+      <LibrarySearch outlets={outlets} remove={remove} />
       <h2 id="articles-heading">
         <span data-testid="article-count">{count}</span> {count === 1 ? 'article' : 'articles'}
       </h2>
@@ -98,11 +99,9 @@ export function LibraryView() {
 
 function LibrarySearch({
   outlets,
-  stories,
   remove,
 }: {
   outlets: readonly string[];
-  stories: ReadonlyMap<string, ArticleRecord>;
   remove: (scope: DeleteRequest) => Promise<void>;
 }) {
   const [typed, setTyped] = useState('');
@@ -193,21 +192,7 @@ function LibrarySearch({
             ))}
           </select>
         </label>
-        <label>
-          Story{' '}
-          <select
-            data-testid="filter-story"
-            value={filters.storyId ?? ''}
-            onChange={(e) => set({ storyId: value(e) || null })}
-          >
-            <option value="">Any</option>
-            {[...stories].map(([id, first]) => (
-              <option key={id} value={id}>
-                {first.title.slice(0, 80)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StoryFilter chosen={filters.storyId} choose={(storyId) => set({ storyId })} />
         <label>
           From{' '}
           <input
@@ -321,6 +306,44 @@ function LibrarySearch({
 }
 
 /** Moves an article into another story, or gives it one of its own: the reader's word on grouping. */
+/**
+ * The story filter. A library holds as many stories as it likes: their names are read when the reader opens the
+ * list (focus or click), not with every page of the dashboard.
+ */
+function StoryFilter({
+  chosen,
+  choose,
+}: {
+  chosen: string | null;
+  choose: (storyId: string | null) => void;
+}) {
+  const [open, setOpen] = useState(chosen !== null);
+  const stories = useLiveQuery(
+    () => (open ? articles.storyHeads() : Promise.resolve(new Map<string, ArticleRecord>())),
+    [open],
+  );
+  const named = stories.status === 'ready' ? stories.value : new Map<string, ArticleRecord>();
+  return (
+    <label>
+      Story{' '}
+      <select
+        data-testid="filter-story"
+        value={chosen ?? ''}
+        onFocus={() => setOpen(true)}
+        onPointerDown={() => setOpen(true)}
+        onChange={(event) => choose((event.currentTarget as HTMLSelectElement).value || null)}
+      >
+        <option value="">Any</option>
+        {[...named].map(([id, first]) => (
+          <option key={id} value={id}>
+            {first.title.slice(0, 80)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function StoryPicker({ article, named }: { article: ArticleRecord; named: ArticleRecord | undefined }) {
   const [open, setOpen] = useState(false);
   if (!open)

@@ -155,45 +155,41 @@ export class ArticleRepository {
     return (await this.db.articles.orderBy('site').uniqueKeys()).map(String);
   }
 
-  /** How many articles each story holds, counted on the index (no record read). */
-  async storySizes(): Promise<Map<string, number>> {
-    const sizes = new Map<string, number>();
-    for (const key of await this.db.articles.orderBy('storyId').keys()) {
+  /** Each story's articles, by story id, from the index alone (no record read). */
+  async storyMembers(): Promise<Map<string, string[]>> {
+    const members = new Map<string, string[]>();
+    await this.db.articles.orderBy('storyId').eachKey((key, cursor) => {
       const id = String(key);
-      sizes.set(id, (sizes.get(id) ?? 0) + 1);
-    }
-    return sizes;
+      const list = members.get(id);
+      if (list) list.push(String(cursor.primaryKey));
+      else members.set(id, [String(cursor.primaryKey)]);
+    });
+    return members;
   }
 
   /**
-   * One page of stories, as the Stories view lists them: those with more sources first (the most recent first
-   * among equals), then stories of one article, most recently read first. Returns every article of the page's
-   * stories; only those are read, however large the library.
+   * One page of stories, as the Stories view lists them: those with more sources first, the most recently read
+   * first among equals. Stories are ranked on the indexes alone; only the page's articles are read, however
+   * large the library.
    */
   async storyPage(limit: number): Promise<{ stories: number; articles: ArticleRecord[] }> {
-    const sizes = await this.storySizes();
-    const shared = [...sizes].filter(([, n]) => n > 1).map(([id]) => id);
-    const heads = await this.headsOf(shared);
-    const date = (id: string) => heads.get(id)?.published ?? heads.get(id)?.firstSeen ?? '';
-    const page = shared
-      .sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || date(b).localeCompare(date(a)))
+    const [members, byRecency] = await Promise.all([
+      this.storyMembers(),
+      this.db.articles.orderBy('lastSeen').reverse().primaryKeys(),
+    ]);
+    const rank = new Map(byRecency.map((id, i) => [String(id), i]));
+    const latest = (ids: readonly string[]) => Math.min(...ids.map((id) => rank.get(id) ?? Infinity));
+    const page = [...members.values()]
+      .map((ids) => ({ ids, recency: latest(ids) }))
+      .sort((a, b) => b.ids.length - a.ids.length || a.recency - b.recency)
       .slice(0, limit);
-    if (page.length < limit) {
-      const alone = await this.db.articles
-        .orderBy('lastSeen')
-        .reverse()
-        .filter((a) => sizes.get(a.storyId ?? a.id) === 1)
-        .limit(limit - page.length)
-        .toArray();
-      page.push(...alone.map((a) => a.storyId ?? a.id));
-    }
-    const members = page.length > 0 ? await this.db.articles.where('storyId').anyOf(page).toArray() : [];
-    return { stories: sizes.size, articles: members };
+    const read = await this.db.articles.bulkGet(page.flatMap((story) => story.ids));
+    return { stories: members.size, articles: read.filter((a): a is ArticleRecord => a !== undefined) };
   }
 
-  /** Each story's name-giving article, by story id: what names a story in pickers and filters. */
-  async storyHeads(): Promise<Map<string, ArticleRecord>> {
-    return this.headsOf((await this.db.articles.orderBy('storyId').uniqueKeys()).map(String));
+  /** Each story's name-giving article, by story id: what names the stories in filters and pickers. */
+  async storyHeads(storyIds?: readonly string[]): Promise<Map<string, ArticleRecord>> {
+    return this.headsOf(storyIds ?? (await this.db.articles.orderBy('storyId').uniqueKeys()).map(String));
   }
 
   /** The stories of articles near this one in time (and of its copies): where the reader may move it. */

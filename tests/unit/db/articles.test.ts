@@ -162,13 +162,16 @@ describe('ArticleRepository pages of a large library', () => {
       'https://c.example/rail',
       'https://d.example/chips',
     ]);
-    expect(await articles.storySizes()).toEqual(
+    expect(await articles.storyMembers()).toEqual(
       new Map([
-        ['https://a.example/leases', 2],
-        ['https://c.example/rail', 1],
-        ['https://d.example/chips', 1],
+        ['https://a.example/leases', ['https://a.example/leases', 'https://b.example/leases']],
+        ['https://c.example/rail', ['https://c.example/rail']],
+        ['https://d.example/chips', ['https://d.example/chips']],
       ]),
     );
+    expect([...(await articles.storyHeads(['https://c.example/rail'])).keys()]).toEqual([
+      'https://c.example/rail',
+    ]);
     // A story whose first article left is named by another of its articles.
     await db.articles.delete('https://a.example/leases');
     expect((await articles.storyHeads()).get('https://a.example/leases')?.id).toBe(
