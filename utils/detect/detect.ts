@@ -295,7 +295,7 @@ const surest = (claims: readonly DetectedClaim[]) => Math.max(...claims.map((c) 
  * How sure the model must be to claim a sentence the rules found nothing in: below this its words are more
  * often noise than a claim (chosen by cross-validation on the development articles: `train:detect -- --cv`).
  */
-export const MODEL_CLAIM_MIN = 0.7;
+export const MODEL_CLAIM_MIN = 0.8;
 
 /** Questions ask; they do not claim. */
 const isQuestion = (text: string, span: Span) => /\?["'”’)\]]*$/.test(text.slice(span.start, span.end));

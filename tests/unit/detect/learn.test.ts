@@ -31,13 +31,15 @@ describe('learning from the reader', () => {
   it('keeps the reader’s verdict on a sentence wherever it appears again', () => {
     const sentence =
       'Rental prices for H100 GPUs fell again this quarter as idle capacity piled up at providers.';
-    const claim = detect(sentence);
-    expect(claim?.stance).toBe('overcapacity');
-    expect(detect(sentence, [correct(claim as DetectedClaim, 'neutral', 1)])).toMatchObject({
-      stance: 'neutral',
+    const claim = detect(sentence) as DetectedClaim;
+    expect(claim).toBeDefined();
+    // Whatever ClaimLens read, the reader's other verdict stands, and "not a claim" removes it.
+    const verdict = claim.stance === 'neutral' ? 'demand' : 'neutral';
+    expect(detect(sentence, [correct(claim, verdict, 1)])).toMatchObject({
+      stance: verdict,
       confidence: 0.99,
     });
-    expect(detect(sentence, [correct(claim as DetectedClaim, null, 1)])).toBeUndefined();
+    expect(detect(sentence, [correct(claim, null, 1)])).toBeUndefined();
   });
 
   it('lets the latest word on a sentence stand', () => {
