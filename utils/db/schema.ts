@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { copyKeys } from '../compare/fingerprint.ts';
 import { searchWords } from '../text/search.ts';
 import type { Correction } from '../detect/learn.ts';
@@ -214,7 +214,7 @@ export class ClaimLensDatabase extends Dexie {
       snapshots: 'articleId',
       trash: 'id, expiresAt',
     });
-    for (const [table, derive, keys] of DERIVED) deriveOnWrite(this.table(table), derive, keys);
+    deriveKeys(this);
   }
 }
 
@@ -237,19 +237,38 @@ const DERIVED: readonly [string, Derive, string[]][] = [
 ];
 
 /**
- * Keeps derived keys true whoever writes (on add and put, and on update from the record as it will be), and
- * out of sight of whoever reads: they live in the indexes, not in what the code and the exports see.
+ * Keeps derived keys true whoever writes, and out of sight of whoever reads: they live in the indexes, not in
+ * what the code and the exports see. Writes are completed below Dexie's table API, where every add, put, update
+ * and modify arrives as whole records: unlike create and update hooks, this keeps bulk writes on their fast path.
  */
-function deriveOnWrite(table: Table<object>, derive: Derive, keys: readonly string[]): void {
-  table.hook('creating', (_key, record) => void Object.assign(record, derive(record)));
-  table.hook('updating', (modifications, _key, record) => {
-    const next: object = Dexie.deepClone(record);
-    for (const [path, value] of Object.entries(modifications)) Dexie.setByKeyPath(next, path, value);
-    return derive(next);
+function deriveKeys(db: Dexie): void {
+  const byTable = new Map(DERIVED.map(([table, derive]) => [table, derive]));
+  db.use({
+    stack: 'dbcore',
+    name: 'ClaimLensDerivedKeys',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        const derive = byTable.get(name);
+        if (!derive) return table;
+        return {
+          ...table,
+          mutate: (request) =>
+            request.type === 'add' || request.type === 'put'
+              ? table.mutate({
+                  ...request,
+                  values: request.values.map((record: object) => ({ ...record, ...derive(record) })),
+                })
+              : table.mutate(request),
+        };
+      },
+    }),
   });
-  table.hook('reading', (record) => {
-    // Called for misses too (`get` of an absent key reads undefined).
-    if (record) for (const key of keys) Reflect.deleteProperty(record, key);
-    return record;
-  });
+  for (const [name, , keys] of DERIVED)
+    db.table(name).hook('reading', (record: object | undefined) => {
+      // Called for misses too (`get` of an absent key reads undefined).
+      if (record) for (const key of keys) Reflect.deleteProperty(record, key);
+      return record;
+    });
 }
