@@ -95,16 +95,15 @@ export function figureMismatches(
     for (const b of others) {
       const entity = a.entities.find((e) => b.entities.includes(e));
       if (!entity) continue;
-      for (const fa of a.figures) {
-        const fb = b.figures.find((f) => f.unit === fa.unit);
-        if (fb && !close(fa.value, fb.value)) {
-          found.push({
-            entity,
-            unit: fa.unit,
-            ours: { claim: a, figure: fa },
-            theirs: { claim: b, figure: fb },
-          });
-        }
+      for (const unit of new Set(a.figures.map((f) => f.unit))) {
+        const ours = a.figures.filter((f) => f.unit === unit);
+        const theirs = b.figures.filter((f) => f.unit === unit);
+        // Claims that share any value of a unit agree on it: "from $8 to $2" does not dispute "$2 an hour".
+        if (theirs.length === 0 || ours.some((fa) => theirs.some((fb) => close(fa.value, fb.value))))
+          continue;
+        const [fa, fb] = [ours[0], theirs[0]];
+        if (fa && fb)
+          found.push({ entity, unit, ours: { claim: a, figure: fa }, theirs: { claim: b, figure: fb } });
       }
     }
   }

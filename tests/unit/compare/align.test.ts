@@ -55,6 +55,20 @@ describe('figures that disagree', () => {
     expect(sox[0]?.theirs.figure.value).toBe(6);
     expect(mismatches.every((m) => m.ours.figure.unit === m.theirs.figure.unit)).toBe(true);
   });
+
+  it('does not set a price history ("from $8 to $2") against the price it ends at', () => {
+    const claim = (id: string, text: string, values: number[]): SourceClaim => ({
+      id,
+      articleId: id,
+      text,
+      stance: 'overcapacity',
+      entities: ['H100'],
+      figures: values.map((value) => ({ start: 0, end: 1, text: `$${value}`, value, unit: 'usd' })),
+    });
+    const history = claim('a', 'H100 rents fell from $8 an hour to $2.', [8, 2]);
+    expect(figureMismatches([history], [claim('b', 'An H100 hour now costs $2.', [2])])).toEqual([]);
+    expect(figureMismatches([history], [claim('c', 'An H100 hour now costs $4.', [4])])).toHaveLength(1);
+  });
 });
 
 describe('blind spots', () => {
