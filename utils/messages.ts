@@ -77,9 +77,10 @@ export interface Protocol {
   'tags/delete': { request: { id: string }; reply: Outcome<{ removedFrom: number }> };
   /** The reader changes how pages are read: auto-analysis, highlight style (only the fields given). */
   'settings/update': { request: Partial<ReadingSettings>; reply: Outcome<{ reading: ReadingSettings }> };
-  /** The dashboard imports a file (parsed by the page for its preview, parsed and validated again here). */
-  'library/import': { request: { json: string }; reply: Outcome<ImportSummary> };
-  /** A large import file arrives in parts (a message has a size limit); the commit then imports them whole. */
+  /**
+   * The dashboard imports a file (parsed by the page for its preview, parsed and validated again here). It
+   * arrives in parts (a message has a size limit); the commit then imports them whole.
+   */
   'library/import-part': {
     request: { importId: string; index: number; text: string };
     reply: Outcome<{ received: number }>;
@@ -138,6 +139,21 @@ export const MAX_IMPORT_CHARS = 200 * 1024 * 1024;
  */
 export const IMPORT_PART_CHARS = 8 * 1024 * 1024;
 const importId = str({ min: 1, max: 64, pattern: /^[\w-]+$/ });
+
+/** The messages that carry an import file to the background: its parts in order, then the commit. */
+export function importMessages(
+  id: string,
+  text: string,
+): { parts: Message<'library/import-part'>[]; commit: Message<'library/import-commit'> } {
+  const count = Math.max(1, Math.ceil(text.length / IMPORT_PART_CHARS));
+  const parts = Array.from({ length: count }, (_, index): Message<'library/import-part'> => ({
+    type: 'library/import-part',
+    importId: id,
+    index,
+    text: text.slice(index * IMPORT_PART_CHARS, (index + 1) * IMPORT_PART_CHARS),
+  }));
+  return { parts, commit: { type: 'library/import-commit', importId: id, parts: count } };
+}
 /** Largest topic pack accepted, as JSON text. */
 export const MAX_PACK_CHARS = 2 * 1024 * 1024;
 /** Largest page text kept with an annotation. */
@@ -228,10 +244,6 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
       autoAnalyze: optional(bool),
       highlightStyle: optional(literal(...HIGHLIGHT_STYLES)),
     }),
-  },
-  'library/import': {
-    sender: 'extension',
-    validate: obj({ type: literal('library/import'), json: str({ max: MAX_IMPORT_CHARS }) }),
   },
   'library/import-part': {
     sender: 'extension',

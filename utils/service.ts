@@ -135,7 +135,6 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
     'tags/delete': ({ id }) => outcome(async () => ({ removedFrom: await tags.delete(id, now()) })),
     'settings/update': ({ autoAnalyze, highlightStyle }) =>
       outcome(async () => ({ reading: await settings.updateReading({ autoAnalyze, highlightStyle }) })),
-    'library/import': ({ json }) => importText(json),
     'library/import-part': async ({ importId, index, text }) => {
       // One import at a time: the first part of a new one drops whatever an abandoned one left.
       if (index === 0) staged.clear();

@@ -7,7 +7,7 @@ import { describeSkipped } from '../../utils/export/hypothesis.ts';
 import { parseImport, type ImportBatch } from '../../utils/export/import.ts';
 import { markdownParts } from '../../utils/export/markdown.ts';
 import { annotationCollectionParts, type Library } from '../../utils/export/web-annotation.ts';
-import { IMPORT_PART_CHARS, MAX_IMPORT_CHARS, type ImportSummary } from '../../utils/messages.ts';
+import { importMessages, MAX_IMPORT_CHARS, type ImportSummary } from '../../utils/messages.ts';
 import { importPlanner, libraryStore, send } from './store.ts';
 
 export type Format = 'json' | 'csv' | 'md';
@@ -58,14 +58,12 @@ function outcomeText(reply: ImportSummary): string {
 
 /** Sends the file to the background in parts a message can carry, then has it imported whole. */
 async function sendImport(text: string) {
-  const importId = crypto.randomUUID();
-  const parts = Math.max(1, Math.ceil(text.length / IMPORT_PART_CHARS));
-  for (let index = 0; index < parts; index++) {
-    const part = text.slice(index * IMPORT_PART_CHARS, (index + 1) * IMPORT_PART_CHARS);
-    const reply = await send({ type: 'library/import-part', importId, index, text: part });
+  const { parts, commit } = importMessages(crypto.randomUUID(), text);
+  for (const part of parts) {
+    const reply = await send(part);
     if (!reply.ok) return reply;
   }
-  return send({ type: 'library/import-commit', importId, parts });
+  return send(commit);
 }
 
 type ImportState =

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
 import { ArticleRepository } from '../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
+import { importMessages } from '../../utils/messages.ts';
 import { analysisOf } from './fixtures.ts';
 
 const TAB = { id: 7 };
@@ -72,7 +73,7 @@ describe('background', () => {
     ],
     [
       'an import from a web page',
-      { type: 'library/import', json: '{}' },
+      { type: 'library/import-part', importId: 'x', index: 0, text: '{}' },
       fromContentScript(),
       'may not be sent',
     ],
@@ -88,7 +89,9 @@ describe('background', () => {
   });
 
   it('imports from the dashboard, and refuses a bad file with a reason and no change', async () => {
-    await expect(send({ type: 'library/import', json: 'nope' }, fromDashboard())).resolves.toMatchObject({
+    const { parts, commit } = importMessages('x', 'nope');
+    for (const part of parts) await send(part, fromDashboard());
+    await expect(send(commit, fromDashboard())).resolves.toMatchObject({
       ok: false,
       error: expect.stringContaining('Not a JSON file'),
     });

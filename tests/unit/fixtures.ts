@@ -2,6 +2,7 @@ import { describeSpan } from '../../utils/anchor/selectors.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
 import type { ArticleAnalysis, ClaimPayload } from '../../utils/model.ts';
+import { importMessages, type Handlers } from '../../utils/messages.ts';
 
 /** A claim as the content script would send it, at `start` in an article text made of `sentences`. */
 export function claimPayload(text: string, sentence: string, stance: Stance): ClaimPayload {
@@ -43,4 +44,14 @@ export function analysisOf(
     claims: claims.map(([sentence, stance]) => claimPayload(text, sentence, stance)),
     profile: profileOf(text),
   };
+}
+
+/** Imports a file through the background's handlers as the dashboard sends it: in parts, then the commit. */
+export async function importThrough(handlers: Handlers, text: string) {
+  const { parts, commit } = importMessages('test-import', text);
+  for (const part of parts) {
+    const reply = await handlers['library/import-part'](part, undefined);
+    if (!reply.ok) return reply;
+  }
+  return handlers['library/import-commit'](commit, undefined);
 }

@@ -5,7 +5,7 @@ import { parseImport } from '../../../utils/export/import.ts';
 import { parsePlainAnnotations } from '../../../utils/export/hypothesis.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
 import { createHandlers } from '../../../utils/service.ts';
-import { analysisOf } from '../fixtures.ts';
+import { analysisOf, importThrough } from '../fixtures.ts';
 
 // Samples written for these tests in the shapes Hypothesis uses: its API's JSON (one annotation, or a search
 // result's `rows`) and its W3C JSON-LD, plus a generic W3C collection, page and list.
@@ -245,7 +245,7 @@ describe('importing Hypothesis annotations into the library', () => {
   });
 
   it('makes reader annotations on articles made from their source and title, skipping what it says', async () => {
-    const reply = await handlers['library/import']({ type: 'library/import', json: file }, undefined);
+    const reply = await importThrough(handlers, file);
     expect(reply).toMatchObject({
       ok: true,
       annotations: 2,
@@ -270,14 +270,14 @@ describe('importing Hypothesis annotations into the library', () => {
   });
 
   it('is idempotent by id, and an edit made here later is kept over the file’s (a conflict)', async () => {
-    await handlers['library/import']({ type: 'library/import', json: file }, undefined);
+    await importThrough(handlers, file);
     await db.annotations.update('h-h1', { note: 'My own later note', updatedAt: '2026-07-10T00:00:00.000Z' });
-    const again = await handlers['library/import']({ type: 'library/import', json: file }, undefined);
+    const again = await importThrough(handlers, file);
     expect(again).toMatchObject({ ok: true, counts: { new: 0, updated: 0, unchanged: 1, conflicting: 1 } });
     expect((await db.annotations.get('h-h1'))?.note).toBe('My own later note');
     // A later version in the file is an update.
     const later = JSON.stringify([apiAnnotation('h3', { text: 'Revised', updated: '2026-07-15T00:00:00Z' })]);
-    const updated = await handlers['library/import']({ type: 'library/import', json: later }, undefined);
+    const updated = await importThrough(handlers, later);
     expect(updated).toMatchObject({ ok: true, counts: { new: 0, updated: 1, unchanged: 0, conflicting: 0 } });
     expect((await db.annotations.get('h-h3'))?.note).toBe('Revised');
   });
@@ -290,7 +290,7 @@ describe('importing Hypothesis annotations into the library', () => {
       }),
       NOW,
     );
-    const reply = await handlers['library/import']({ type: 'library/import', json: file }, undefined);
+    const reply = await importThrough(handlers, file);
     expect(reply).toMatchObject({ ok: true, newArticles: 0, articles: 0 });
     const stored = await new LibraryRepository(db).load();
     expect(stored.articles.map((a) => a.title)).toEqual(['The stored title']);

@@ -7,7 +7,7 @@ import { parseImport } from '../../../utils/export/import.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
 import { IMPORT_PART_CHARS, parseMessage } from '../../../utils/messages.ts';
 import { createHandlers } from '../../../utils/service.ts';
-import { analysisOf } from '../fixtures.ts';
+import { analysisOf, importThrough } from '../fixtures.ts';
 
 // Every kind of bad file is refused whole, with a reason the reader can act on, and the database is exactly as
 // it was: every table, every record.
@@ -192,7 +192,7 @@ describe('a malformed file', () => {
 
   it.each(cases)('is refused: %s, with its reason, and nothing changes', async (_name, file, reason) => {
     const before = await everything();
-    const reply = await handlers['library/import']({ type: 'library/import', json: file() }, undefined);
+    const reply = await importThrough(handlers, file());
     expect(reply.ok).toBe(false);
     expect(reply.ok ? '' : reply.error).toContain(reason);
     expect(await everything()).toEqual(before);
