@@ -3,6 +3,9 @@ import { articleDate } from '../../utils/db/library-query.ts';
 import { emphasise } from '../../utils/text/emphasis.ts';
 
 /** One claim or annotation the search found: its quote with the found words marked, and where it is from. */
+/** A claim that is itself a quotation already has its quotation marks: the `<q>` adds none. */
+const QUOTED = /^["“‘'].*["”’']$/su;
+
 export function ResultRow({ hit, terms }: { hit: LibraryHit; terms: readonly string[] }) {
   const { article } = hit;
   const quote = hit.kind === 'claim' ? hit.record.text : hit.record.selectors[0].exact;
@@ -10,7 +13,7 @@ export function ResultRow({ hit, terms }: { hit: LibraryHit; terms: readonly str
   const source = article?.url ?? (hit.kind === 'annotation' ? hit.record.url : hit.record.articleId);
   return (
     <li class="result" data-testid="result-row" data-kind={hit.kind} data-url={source}>
-      <q class="result__quote">
+      <q class={QUOTED.test(quote) ? 'result__quote result__quote--quoted' : 'result__quote'}>
         {emphasise(quote, terms).map((part, i) =>
           part.match ? <mark key={i}>{part.text}</mark> : part.text,
         )}
