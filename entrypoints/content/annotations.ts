@@ -1,4 +1,5 @@
 import { resolveSelectors } from '../../utils/anchor/resolve.ts';
+import { groupBy } from '../../utils/group.ts';
 import { describeSpan } from '../../utils/anchor/selectors.ts';
 import { annotationHighlightName, BUILT_IN_TAGS, type TagDefinition } from '../../utils/annotate/tags.ts';
 import type { AnnotationRecord } from '../../utils/db/schema.ts';
@@ -91,14 +92,13 @@ export class PageAnnotations {
   }
 
   private paint(): void {
-    const groups = new Map<string, Range[]>();
     const colors = new Map(this.tags.flatMap((t) => (t.color ? [[t.id, t.color] as const] : [])));
-    for (const { record, range } of this.visible ? this.painted : []) {
-      const name = annotationHighlightName(record.tags, colors);
-      groups.set(name, [...(groups.get(name) ?? []), range]);
-    }
+    const groups = groupBy(this.visible ? this.painted : [], ({ record }) =>
+      annotationHighlightName(record.tags, colors),
+    );
     for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);
-    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+    for (const [name, painted] of groups)
+      CSS.highlights.set(name, new Highlight(...painted.map(({ range }) => range)));
     this.names = new Set(groups.keys());
   }
 }

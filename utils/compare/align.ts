@@ -1,4 +1,5 @@
 import type { Stance } from '../detect/pack.ts';
+import { groupBy } from '../group.ts';
 import type { Figure } from '../text/figures.ts';
 import { FUNCTION_WORDS } from '../text/stopwords.ts';
 import { tokenize } from '../text/tokens.ts';
@@ -57,9 +58,7 @@ export interface AlignedClaim {
 
 /** For each claim of one article, the other sources that make the same claim (at most one match per source). */
 export function alignClaims(own: readonly SourceClaim[], others: readonly SourceClaim[]): AlignedClaim[] {
-  const bySource = new Map<string, SourceClaim[]>();
-  for (const claim of others)
-    bySource.set(claim.articleId, [...(bySource.get(claim.articleId) ?? []), claim]);
+  const bySource = groupBy(others, (c) => c.articleId);
   return own.map((claim) => {
     const matches: AlignedClaim['matches'] = [];
     for (const claims of bySource.values()) {

@@ -1,4 +1,5 @@
 import { leanOfCounts, opposingSide, type Lean, type SourceClaim } from './align.ts';
+import { groupBy } from '../group.ts';
 import { copyKeys, isCopy } from './fingerprint.ts';
 import type { ArticleRecord, StanceCounts } from '../db/schema.ts';
 import type { Stance } from '../detect/pack.ts';
@@ -52,14 +53,8 @@ const byTime = (a: StorySource, b: StorySource) =>
  * library; only the other side's claims need reading, and only for stories that lean (`otherSideClaims`).
  */
 export function storyOverviews(articles: readonly ArticleRecord[]): StoryOverview[] {
-  const stories = new Map<string, ArticleRecord[]>();
-  for (const article of articles) {
-    // Records from before stories existed are a story of their own until read again.
-    const id = article.storyId ?? article.id;
-    const members = stories.get(id);
-    if (members) members.push(article);
-    else stories.set(id, [article]);
-  }
+  // Records from before stories existed are a story of their own until read again.
+  const stories = groupBy(articles, (article) => article.storyId ?? article.id);
   const overviews = [...stories].map(([id, members]) => overviewOf(id, members));
   const newest = (o: StoryOverview) => Date.parse(o.sources.at(-1)?.date ?? '') || 0;
   return overviews.sort(
@@ -160,12 +155,7 @@ export function otherSideClaims<C extends SourceClaim>(
   overviews: readonly StoryOverview[],
   claims: readonly C[],
 ): Map<string, C[]> {
-  const byArticle = new Map<string, C[]>();
-  for (const claim of claims) {
-    const list = byArticle.get(claim.articleId);
-    if (list) list.push(claim);
-    else byArticle.set(claim.articleId, [claim]);
-  }
+  const byArticle = groupBy(claims, (claim) => claim.articleId);
   const found = new Map<string, C[]>();
   for (const { id, otherSide } of overviews) {
     if (!otherSide) continue;

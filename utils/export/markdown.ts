@@ -1,4 +1,5 @@
 import type { AnnotationRecord, ArticleRecord, ClaimRecord } from '../db/schema.ts';
+import { groupBy } from '../group.ts';
 import { ITEMS_PER_PART, joinParts, type Part } from './chunks.ts';
 
 /** Backslash-escapes every character Markdown could read as syntax, so quotes stay text. */
@@ -7,16 +8,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`)
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b);

@@ -1,3 +1,4 @@
+import { groupBy } from '../group.ts';
 import type {
   AnnotationRecord,
   ArticleRecord,
@@ -149,12 +150,7 @@ const readerItem = (a: AnnotationRecord, claimsOfArticle: readonly ClaimRecord[]
 /** The items of a library, claims first, a slice at a time (`done` counts the items written). */
 function* itemSlices(library: Library, now: Date): Generator<[Annotation[], number]> {
   const byId = new Map(library.articles.map((a) => [a.id, a]));
-  const claimsByArticle = new Map<string, ClaimRecord[]>();
-  for (const claim of library.claims) {
-    const list = claimsByArticle.get(claim.articleId);
-    if (list) list.push(claim);
-    else claimsByArticle.set(claim.articleId, [claim]);
-  }
+  const claimsByArticle = groupBy(library.claims, (c) => c.articleId);
   for (const [slice, done] of slices(library.claims))
     yield [slice.map((c) => claimItem(c, byId.get(c.articleId), now)), done];
   for (const [slice, done] of slices(library.annotations))
