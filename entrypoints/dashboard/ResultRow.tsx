@@ -1,5 +1,5 @@
 import type { LibraryHit } from '../../utils/db/library-query.ts';
-import { articleDate } from '../../utils/db/library-query.ts';
+import { articleDate } from '../../utils/db/schema.ts';
 import { emphasise } from '../../utils/text/emphasis.ts';
 
 /** One claim or annotation the search found: its quote with the found words marked, and where it is from. */

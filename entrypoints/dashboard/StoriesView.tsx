@@ -13,7 +13,7 @@ import {
   type StorySource,
 } from '../../utils/compare/story-overview.ts';
 import type { ClaimRecord } from '../../utils/db/schema.ts';
-import { articles, db } from './store.ts';
+import { articles, claimStore } from './store.ts';
 
 /** Stories drawn at first, and added per click: a large library would otherwise draw thousands of charts. */
 const STORIES_PER_PAGE = 20;
@@ -29,7 +29,7 @@ async function load(shown: number) {
   const page = await articles.storyPage(shown);
   const overviews = storyOverviews(page.articles);
   const ids = otherSideArticleIds(overviews);
-  const claims = ids.length > 0 ? await db.claims.where('articleId').anyOf(ids).toArray() : [];
+  const claims = await claimStore.forArticles(ids);
   return { stories: page.stories, overviews, otherClaims: otherSideClaims(overviews, claims) };
 }
 

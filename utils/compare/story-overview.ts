@@ -1,7 +1,7 @@
 import { leanOfCounts, opposingSide, type Lean, type SourceClaim } from './align.ts';
 import { groupBy } from '../group.ts';
 import { copyKeys, isCopy } from './fingerprint.ts';
-import type { ArticleRecord, StanceCounts } from '../db/schema.ts';
+import { articleDate, type ArticleRecord, type StanceCounts } from '../db/schema.ts';
 import type { Stance } from '../detect/pack.ts';
 
 /** One source of a story, placed in time. */
@@ -39,8 +39,6 @@ export interface StoryOverview {
   otherSide: OtherSide | null;
 }
 
-const dateOf = (a: ArticleRecord) => a.published ?? a.firstSeen;
-
 /** Time order; on the same date the one seen first is the earlier (an original comes before its copies). */
 const byTime = (a: StorySource, b: StorySource) =>
   Date.parse(a.date) - Date.parse(b.date) ||
@@ -64,7 +62,7 @@ export function storyOverviews(articles: readonly ArticleRecord[]): StoryOvervie
 
 function overviewOf(id: string, members: readonly ArticleRecord[]): StoryOverview {
   const sources = members
-    .map((article): StorySource => ({ article, date: dateOf(article), copyOf: null }))
+    .map((article): StorySource => ({ article, date: articleDate(article), copyOf: null }))
     .sort(byTime);
   markCopies(sources);
   const lean = leanOfCounts(

@@ -3,7 +3,14 @@ import { validateStance } from '../model.ts';
 import { matchesTerms, queryTerms, searchWords } from '../text/search.ts';
 import { arr, bool, literal, nullable, num, obj, str, type Infer, type Result } from '../validate.ts';
 import { LibraryRepository } from './articles.ts';
-import type { AnnotationRecord, ArticleRecord, ClaimLensDatabase, ClaimRecord } from './schema.ts';
+import { readByKeys } from './library.ts';
+import {
+  articleDate,
+  type AnnotationRecord,
+  type ArticleRecord,
+  type ClaimLensDatabase,
+  type ClaimRecord,
+} from './schema.ts';
 
 export const LIBRARY_SORTS = ['newest', 'oldest', 'outlet', 'confidence'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];
@@ -86,7 +93,6 @@ export interface LibraryPage {
 }
 
 /** The date an article is filed under: when it was published, else when the reader first saw it. */
-export const articleDate = (article: ArticleRecord): string => article.published ?? article.firstSeen;
 
 /**
  * The results of one article, the unit results are sorted and paged by (every sort but confidence keeps an
@@ -182,7 +188,7 @@ export async function libraryFor(db: ClaimLensDatabase, query: LibraryQuery): Pr
   const kept = groups.filter((g) => !recordFilters || (g.claims?.length ?? 0) + g.annotations.length > 0);
   const ids = kept.map((g) => g.articleId);
   const [corrections, snapshots, tags, packs] = await Promise.all([
-    byKeys(ids, (id) => db.corrections.where('articleId').equals(id).toArray()),
+    readByKeys(ids, (id) => db.corrections.where('articleId').equals(id).toArray()),
     db.snapshots.bulkGet(ids),
     db.tags.toArray(),
     db.packs.toArray(),
@@ -315,10 +321,10 @@ async function narrowByKeys(
   const narrowers = [
     ...otherTerms.map((term) => () => db.claims.where('words').startsWith(term).primaryKeys()),
     ...(stances.length > 0
-      ? [() => byKeys(stances, (s) => db.claims.where('stance').equals(s).primaryKeys())]
+      ? [() => readByKeys(stances, (s) => db.claims.where('stance').equals(s).primaryKeys())]
       : []),
     ...(allowed
-      ? [() => byKeys(allowed.keys(), (id) => db.claims.where('articleId').equals(id).primaryKeys())]
+      ? [() => readByKeys(allowed.keys(), (id) => db.claims.where('articleId').equals(id).primaryKeys())]
       : []),
   ];
   let narrowed = ids;
@@ -352,7 +358,7 @@ async function articlesMatching(
   let candidates: ArticleRecord[];
   if (storyId !== null) candidates = await db.articles.where('storyId').equals(storyId).toArray();
   else if (outlets.length > 0)
-    candidates = await byKeys(outlets, (site) => db.articles.where('site').equals(site).toArray());
+    candidates = await readByKeys(outlets, (site) => db.articles.where('site').equals(site).toArray());
   else
     candidates = [
       ...(await db.articles.where('published').between(low, high, true, true).toArray()),
@@ -383,8 +389,9 @@ function annotationCandidates(
   if (firstTerm !== undefined)
     return db.annotations.where('words').startsWith(firstTerm).toArray().then(once);
   if (query.tags.length > 0)
-    return byKeys(query.tags, (tag) => db.annotations.where('tags').equals(tag).toArray()).then(once);
-  if (allowed) return byKeys(allowed.keys(), (id) => db.annotations.where('articleId').equals(id).toArray());
+    return readByKeys(query.tags, (tag) => db.annotations.where('tags').equals(tag).toArray()).then(once);
+  if (allowed)
+    return readByKeys(allowed.keys(), (id) => db.annotations.where('articleId').equals(id).toArray());
   return db.annotations.toArray();
 }
 
@@ -392,10 +399,6 @@ function annotationCandidates(
  * Reads an index at several keys, one plain range each, side by side: a range is read in one go, where
  * `anyOf` walks a cursor key by key (several times slower in `npm run bench:library`).
  */
-async function byKeys<T>(keys: Iterable<string>, read: (key: string) => Promise<T[]>): Promise<T[]> {
-  return (await Promise.all([...keys].map(read))).flat();
-}
-
 /** Each record once: a multi-entry index finds a record under each of its keys in the range. */
 const once = <T extends { id: string }>(records: T[]): T[] => [
   ...new Map(records.map((r) => [r.id, r])).values(),
@@ -419,9 +422,9 @@ async function readClaims(
     const ids = counted ? [...waiting.values()].flatMap((g) => g.claimIds ?? []) : [...matched];
     claims = (await db.claims.bulkGet(ids)).filter((c) => c !== undefined);
   } else {
-    claims = (await byKeys(waiting.keys(), (id) => db.claims.where('articleId').equals(id).toArray())).filter(
-      (c) => query.stances.length === 0 || query.stances.includes(c.stance),
-    );
+    claims = (
+      await readByKeys(waiting.keys(), (id) => db.claims.where('articleId').equals(id).toArray())
+    ).filter((c) => query.stances.length === 0 || query.stances.includes(c.stance));
   }
   for (const group of waiting.values()) group.claims = [];
   for (const claim of claims) waiting.get(claim.articleId)?.claims?.push(claim);

@@ -6,6 +6,17 @@ export function libraryTables(db: ClaimLensDatabase) {
   return [db.articles, db.claims, db.annotations, db.tags, db.corrections, db.packs, db.snapshots];
 }
 
+/**
+ * The records stored under each of `keys` (one index lookup each, side by side, which the browser serves faster
+ * than one `anyOf` walk over the index), in the order of the keys.
+ */
+export async function readByKeys<T>(
+  keys: Iterable<string>,
+  read: (key: string) => Promise<T[]>,
+): Promise<T[]> {
+  return (await Promise.all([...keys].map(read))).flat();
+}
+
 /** Puts every record of `library`, table by table; the caller holds the transaction that makes it whole. */
 export async function putLibrary(db: ClaimLensDatabase, library: Library): Promise<void> {
   await db.articles.bulkPut(library.articles);

@@ -33,6 +33,9 @@ export interface ArticleRecord {
   copyKeys?: number[];
 }
 
+/** The day an article is dated by: its publication, else the day the reader first saw it. */
+export const articleDate = (article: ArticleRecord): string => article.published ?? article.firstSeen;
+
 export interface ClaimRecord extends ClaimPayload {
   id: string;
   articleId: string;

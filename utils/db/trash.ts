@@ -1,5 +1,5 @@
 import { literal, obj, str, type Result } from '../validate.ts';
-import { libraryTables, putLibrary } from './library.ts';
+import { libraryTables, putLibrary, readByKeys } from './library.ts';
 import type { ClaimLensDatabase, TrashRecord } from './schema.ts';
 
 /** What the reader deletes: one article, every article of a story, or the whole library. */
@@ -150,9 +150,9 @@ export class TrashRepository {
           ? `“${first?.title ?? 'the article'}”`
           : `${articles.length} articles of the story “${(articles.find((a) => a.id === scope.storyId) ?? first)?.title ?? ''}”`,
       articles,
-      claims: await db.claims.where('articleId').anyOf(ids).toArray(),
-      annotations: await db.annotations.where('articleId').anyOf(ids).toArray(),
-      corrections: await db.corrections.where('articleId').anyOf(ids).toArray(),
+      claims: await readByKeys(ids, (id) => db.claims.where('articleId').equals(id).toArray()),
+      annotations: await readByKeys(ids, (id) => db.annotations.where('articleId').equals(id).toArray()),
+      corrections: await readByKeys(ids, (id) => db.corrections.where('articleId').equals(id).toArray()),
       snapshots: (await db.snapshots.bulkGet(ids)).filter((s) => s !== undefined),
       tags: [],
       packs: [],
