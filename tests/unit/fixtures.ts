@@ -2,7 +2,9 @@ import { describeSpan } from '../../utils/anchor/selectors.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
 import type { ArticleAnalysis, ClaimPayload } from '../../utils/model.ts';
+import type { ClaimLensDatabase } from '../../utils/db/schema.ts';
 import { importMessages, type Handlers } from '../../utils/messages.ts';
+import { createHandlers } from '../../utils/service.ts';
 
 /** A claim as the content script would send it, at `start` in an article text made of `sentences`. */
 export function claimPayload(text: string, sentence: string, stance: Stance): ClaimPayload {
@@ -54,4 +56,15 @@ export async function importThrough(handlers: Handlers, text: string) {
     if (!reply.ok) return reply;
   }
   return handlers['library/import-commit'](commit, undefined);
+}
+
+/** The background's handlers over `db`, with no badge, a fixed clock and fixed ids. */
+export function handlersFor(db: ClaimLensDatabase, now: Date): Handlers {
+  return createHandlers({
+    db,
+    setBadge: async () => undefined,
+    now: () => now,
+    builtInPackIds: [],
+    newId: () => 'x',
+  });
 }

@@ -6,7 +6,8 @@ import { TagRepository } from '../../../utils/db/tags.ts';
 import { parseExport } from '../../../utils/export/import.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
 import { highlightRules } from '../../../utils/highlight/styles.ts';
-import { createHandlers, dispatch } from '../../../utils/service.ts';
+import { dispatch } from '../../../utils/service.ts';
+import { handlersFor } from '../fixtures.ts';
 
 const NOW = new Date('2026-07-20T10:00:00Z');
 const LATER = new Date('2026-07-21T10:00:00Z');
@@ -205,14 +206,7 @@ describe('tag and settings messages', () => {
   const own = { id: 'claimlens', origin: 'chrome-extension://claimlens/' };
   const dashboard = { id: 'claimlens', url: 'chrome-extension://claimlens/dashboard.html' };
   const page = { id: 'claimlens', url: URL, tab: { id: 3 } };
-  const handlers = () =>
-    createHandlers({
-      db,
-      now: () => NOW,
-      builtInPackIds: [],
-      newId: () => 'x',
-      setBadge: async () => undefined,
-    });
+  const handlers = () => handlersFor(db, NOW);
 
   it('renames, colours, merges and deletes from the dashboard, with the reader’s errors as replies', async () => {
     const h = handlers();

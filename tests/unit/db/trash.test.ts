@@ -5,6 +5,7 @@ import { DetectionRepository } from '../../../utils/db/detection.ts';
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { SettingsRepository } from '../../../utils/db/settings.ts';
 import { DEFAULT_UNDO_SECONDS, TrashRepository } from '../../../utils/db/trash.ts';
+import { emptyLibrary } from '../../../utils/export/web-annotation.ts';
 import { parseMessage } from '../../../utils/messages.ts';
 import { analysisOf, claimPayload } from '../fixtures.ts';
 
@@ -98,15 +99,7 @@ describe('TrashRepository', () => {
   it('deletes everything but the settings, and puts it all back exactly', async () => {
     const [before, settings] = [await everything(), await settingsOf()];
     await trash.delete({ kind: 'everything' }, T0, 't1');
-    expect(await everything()).toEqual({
-      articles: [],
-      claims: [],
-      annotations: [],
-      tags: [],
-      corrections: [],
-      packs: [],
-      snapshots: [],
-    });
+    expect(await everything()).toEqual(emptyLibrary());
     expect(await settingsOf()).toEqual(settings);
     await trash.restore('t1', later(1));
     expect(await everything()).toEqual(before);

@@ -4,8 +4,8 @@ import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { parseImport } from '../../../utils/export/import.ts';
 import { parsePlainAnnotations } from '../../../utils/export/hypothesis.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
-import { createHandlers } from '../../../utils/service.ts';
-import { analysisOf, importThrough } from '../fixtures.ts';
+import type { Handlers } from '../../../utils/messages.ts';
+import { analysisOf, handlersFor, importThrough } from '../fixtures.ts';
 
 // Samples written for these tests in the shapes Hypothesis uses: its API's JSON (one annotation, or a search
 // result's `rows`) and its W3C JSON-LD, plus a generic W3C collection, page and list.
@@ -226,16 +226,10 @@ describe('reading plain W3C and Hypothesis annotations', () => {
 
 describe('importing Hypothesis annotations into the library', () => {
   let db: ClaimLensDatabase;
-  let handlers: ReturnType<typeof createHandlers>;
+  let handlers: Handlers;
   beforeEach(() => {
     db = new ClaimLensDatabase(`test-${Math.random()}`);
-    handlers = createHandlers({
-      db,
-      setBadge: async () => {},
-      now: () => NOW,
-      builtInPackIds: [],
-      newId: () => 'x',
-    });
+    handlers = handlersFor(db, NOW);
   });
   afterEach(() => db.delete());
 
@@ -315,13 +309,7 @@ describe('importing Hypothesis annotations into the library', () => {
     expect(reply).toMatchObject({ ok: true, annotations: 2 });
 
     const fresh = new ClaimLensDatabase(`test-${Math.random()}`);
-    const others = createHandlers({
-      db: fresh,
-      setBadge: async () => {},
-      now: () => NOW,
-      builtInPackIds: [],
-      newId: () => 'x',
-    });
+    const others = handlersFor(fresh, NOW);
     await others['library/import-part'](
       { type: 'library/import-part', importId: 'i2', index: 0, text: parts[0] ?? '' },
       undefined,

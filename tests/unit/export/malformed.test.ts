@@ -5,9 +5,8 @@ import { ArticleRepository, LibraryRepository } from '../../../utils/db/articles
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
 import { parseImport } from '../../../utils/export/import.ts';
 import { toAnnotationCollection } from '../../../utils/export/web-annotation.ts';
-import { IMPORT_PART_CHARS, parseMessage } from '../../../utils/messages.ts';
-import { createHandlers } from '../../../utils/service.ts';
-import { analysisOf, importThrough } from '../fixtures.ts';
+import { IMPORT_PART_CHARS, parseMessage, type Handlers } from '../../../utils/messages.ts';
+import { analysisOf, handlersFor, importThrough } from '../fixtures.ts';
 
 // Every kind of bad file is refused whole, with a reason the reader can act on, and the database is exactly as
 // it was: every table, every record.
@@ -17,19 +16,13 @@ const TEXT = 'Bears see a glut of AI chips ahead. Tencent says compute is insuff
 const W3C = 'http://www.w3.org/ns/anno.jsonld';
 
 let db: ClaimLensDatabase;
-let handlers: ReturnType<typeof createHandlers>;
+let handlers: Handlers;
 /** A valid export of the library below, as parsed JSON, for each case to break in its own way. */
 let valid: Record<string, unknown> & { items: Record<string, unknown>[]; claimlens: Record<string, unknown> };
 
 beforeEach(async () => {
   db = new ClaimLensDatabase(`test-${Math.random()}`);
-  handlers = createHandlers({
-    db,
-    setBadge: async () => {},
-    now: () => NOW,
-    builtInPackIds: [],
-    newId: () => 'x',
-  });
+  handlers = handlersFor(db, NOW);
   await new ArticleRepository(db).saveAnalysis(
     analysisOf('https://a.example/story', [
       ['Bears see a glut of AI chips ahead.', 'overcapacity'],
