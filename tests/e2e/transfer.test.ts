@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../../scripts/lib/browser.ts';
 import { openAnalyzed, readHighlights, selectText, useHarness } from './harness.ts';
 
 const harness = useHarness();
 let dashboard: Page;
 
 const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
+const NOTED = 'its compute remains insufficient';
+const NOTE = 'Check this against Tencent’s own filing.';
+/** The reader's own annotations made on the page: one tagged, one with a note. */
+const MINE = 2;
 const ELSEWHERE = 'https://elsewhere.example/2026/07/gpu-rental-slide';
 
 /** A small export as Hypothesis's API gives it: two annotations on a page ClaimLens has not read, and a reply. */
@@ -67,6 +72,11 @@ describe('export and import through the dashboard', () => {
     await expect
       .poll(async () => (await readHighlights(page))['claimlens-annotation-disputed'])
       .toEqual([QUOTE]);
+    await selectText(page, NOTED);
+    await page.getByTestId('note-open').click();
+    await page.getByTestId('note-input').fill(NOTE);
+    await page.getByTestId('note-save').click();
+    await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([NOTED]);
     await page.close();
     dashboard = await harness().browser.context.newPage();
     await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
@@ -77,9 +87,12 @@ describe('export and import through the dashboard', () => {
     const exported = JSON.parse((await download('export-json')).toString('utf8'));
     expect(exported).toMatchObject({ type: 'AnnotationCollection', claimlens: { formatVersion: 1 } });
     const mine = exported.items.filter((i: { id: string }) => i.id.startsWith('urn:claimlens:annotation:'));
-    expect(mine).toHaveLength(1);
-    expect(mine[0].target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: QUOTE });
-    expect(mine[0].body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'disputed' });
+    expect(mine).toHaveLength(MINE);
+    const [tagged, noted] = [QUOTE, NOTED].map((exact) =>
+      mine.find((i: { target: { selector: { exact?: string }[] } }) => i.target.selector[0]?.exact === exact),
+    );
+    expect(tagged.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'disputed' });
+    expect(noted.body).toContainEqual({ type: 'TextualBody', purpose: 'commenting', value: NOTE });
     expect(exported.items.length).toBe(exported.total);
     expect(exported.items.length).toBeGreaterThan(1);
     // The progress bar is there only while an export runs.
@@ -94,6 +107,32 @@ describe('export and import through the dashboard', () => {
     expect(md).toMatch(/^# ClaimLens export/);
     expect(md).toMatch(/^## Story: /m);
     expect(md).toContain('_yours_ \\#disputed');
+  });
+
+  it('imports its JSON export into an empty profile, which then exports the same annotations', async () => {
+    const exported = await download('export-json');
+    const empty = await launchWithExtension();
+    try {
+      const other = await empty.context.newPage();
+      await other.goto(empty.extensionUrl('dashboard.html'));
+      await other.getByTestId('import-file').setInputFiles({
+        name: 'claimlens.jsonld',
+        mimeType: 'application/ld+json',
+        buffer: exported,
+      });
+      await expect.poll(() => other.getByTestId('import-result').textContent()).toMatch(/^Imported /);
+      expect(await other.getByTestId('import-result').getAttribute('role')).toBe('status');
+      await expect.poll(() => other.getByTestId('article-count').textContent()).toBe('1');
+      const [again] = await Promise.all([
+        other.waitForEvent('download'),
+        other.getByTestId('export-json').click(),
+      ]);
+      const itemsOf = (json: string) => JSON.parse(json).items;
+      const reexported = await readFile((await again.path()) as string, 'utf8');
+      expect(itemsOf(reexported)).toEqual(itemsOf(exported.toString('utf8')));
+    } finally {
+      await empty.close();
+    }
   });
 
   const choose = (name: string, file: string) =>
@@ -114,14 +153,14 @@ describe('export and import through the dashboard', () => {
     expect(await result.getAttribute('role')).toBe('status');
     expect(await dashboard.getByTestId('import-preview').count()).toBe(0);
     await expect.poll(() => dashboard.getByTestId('article-count').textContent()).toBe('2');
-    expect(await countStored('annotations')).toBe(3);
+    expect(await countStored('annotations')).toBe(MINE + 2);
 
     // The same file again adds nothing and says so.
     await choose('again.json', hypothesisFile);
     await expect
       .poll(() => result.textContent())
       .toMatch(/^Imported 0 annotations from 0 articles: 0 new, 0 updated, 2 unchanged/);
-    expect(await countStored('annotations')).toBe(3);
+    expect(await countStored('annotations')).toBe(MINE + 2);
   });
 
   it('previews a file that would change stored annotations, and writes nothing until the reader confirms', async () => {
@@ -136,7 +175,7 @@ describe('export and import through the dashboard', () => {
     expect(await dashboard.getByTestId('import-skipped').textContent()).toContain('item 3: it is a reply');
     await dashboard.getByTestId('import-cancel').click();
     expect(await preview.count()).toBe(0);
-    expect(await countStored('annotations')).toBe(3);
+    expect(await countStored('annotations')).toBe(MINE + 2);
 
     await choose('edited.json', edited);
     await preview.waitFor();
@@ -145,7 +184,7 @@ describe('export and import through the dashboard', () => {
       .poll(() => dashboard.getByTestId('import-result').textContent())
       .toMatch(/^Imported 2 annotations from 0 articles: 0 new, 2 updated, 0 unchanged, 0 conflicting/);
     expect(await preview.count()).toBe(0);
-    expect(await countStored('annotations')).toBe(3);
+    expect(await countStored('annotations')).toBe(MINE + 2);
   });
 
   it('refuses a malformed file with an alert, shows no preview and changes nothing', async () => {
@@ -161,6 +200,6 @@ describe('export and import through the dashboard', () => {
     );
     expect(await dashboard.getByTestId('import-preview').count()).toBe(0);
     expect(await dashboard.getByTestId('article-count').textContent()).toBe('2');
-    expect(await countStored('annotations')).toBe(3);
+    expect(await countStored('annotations')).toBe(MINE + 2);
   });
 });
