@@ -1,5 +1,6 @@
-import Dexie, { liveQuery, type ObservabilitySet, type Table } from 'dexie';
+import { liveQuery, type Table } from 'dexie';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { onTablesChanged } from '../utils/db/watch.ts';
 
 export type LiveState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string };
@@ -35,14 +36,9 @@ export function useLiveQuery<T>(
         (error: unknown) => mine === latest && show.error(error),
       );
     };
-    // Changes from every context (the background's writes included) name the tables they touched.
-    const prefixes = watch.map((table) => `idb://${table.db.name}/${table.name}/`);
-    const onChange = (parts: ObservabilitySet) => {
-      if (Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) run();
-    };
-    Dexie.on('storagemutated', onChange);
+    const stop = onTablesChanged(watch, run);
     run();
-    return () => Dexie.on('storagemutated').unsubscribe(onChange);
+    return stop;
   }, deps); // the caller names what the query depends on, as with useEffect
   return state;
 }

@@ -17,7 +17,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     db,
     now: () => new Date(),
-    builtInPackIds: BUILT_IN_PACKS.map((p) => p.id),
+    builtInPacks: BUILT_IN_PACKS,
     newId: () => crypto.randomUUID(),
     setBadge: async (tabId, text) => {
       await action.setBadgeBackgroundColor({ tabId, color: '#0072B2' });

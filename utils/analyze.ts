@@ -10,18 +10,25 @@ export interface AnalyzedClaim extends DetectedClaim {
   selectors: [TextQuoteSelector, TextPositionSelector];
 }
 
+export type Extraction =
+  { kind: 'article'; meta: ArticleMeta; map: TextMap } | { kind: 'not-article'; reason: string };
+
 export type Analysis =
   | { kind: 'article'; meta: ArticleMeta; map: TextMap; claims: AnalyzedClaim[] }
   | { kind: 'not-article'; reason: string };
 
-/** The whole read-only pipeline on a document: extract → map → segment → detect → describe. */
-export function analyzeDocument(doc: Document, location: string, detector: Detector): Analysis {
+/** The page's part of the pipeline: the article's main content, what it says about itself, its text map. */
+export function extractArticle(doc: Document, location: string): Extraction {
   const main = findMainContent(doc);
   if (!main.root) return { kind: 'not-article', reason: main.reason };
-  const meta = readMetadata(doc, location);
-  const map = TextMap.build(main.root);
-  const claims = detectInText(map.text, map.blocks, meta.lang, detector);
-  return { kind: 'article', meta, map, claims };
+  return { kind: 'article', meta: readMetadata(doc, location), map: TextMap.build(main.root) };
+}
+
+/** The whole read-only pipeline on a document: extract → map → segment → detect → describe. */
+export function analyzeDocument(doc: Document, location: string, detector: Detector): Analysis {
+  const page = extractArticle(doc, location);
+  if (page.kind !== 'article') return page;
+  return { ...page, claims: detectInText(page.map.text, page.map.blocks, page.meta.lang, detector) };
 }
 
 export function detectInText(

@@ -9,8 +9,9 @@ import {
   type DeleteRequest,
   type TrashSummary,
 } from './db/trash.ts';
-import type { TaughtSentence } from './detect/model.ts';
-import type { Stance, TopicPack } from './detect/pack.ts';
+import type { AnalyzedClaim } from './analyze.ts';
+import type { Stance } from './detect/pack.ts';
+import type { Span } from './text/segment.ts';
 import {
   validateAnnotationInput,
   validateArticleAnalysis,
@@ -40,8 +41,13 @@ import {
 export interface Protocol {
   /** The content script finished a pass on a page: an article with its claims, or not an article (null). */
   'page/analyzed': { request: { article: ArticleAnalysis | null }; reply: { claimCount: number } };
-  /** What detection should use on this machine: the reader's packs, switches and what they taught it. */
-  'detector/config': { request: { host: string }; reply: DetectorConfig };
+  /** How a page of this site is to be read: switched on or off, analysed at once or on request, in which style. */
+  'page/settings': { request: { host: string }; reply: PageSettings };
+  /**
+   * The claims in a page's text, found by the background's detector (compiled once for every page, with the
+   * reader's packs and teaching). `onTopic`: the text was added to an article already about the topic.
+   */
+  'page/detect': { request: PageText & { onTopic: boolean }; reply: { claims: AnalyzedClaim[] } };
   /** The reader switches highlighting on or off for a site, or everywhere. */
   'settings/highlights': { request: { host: string | null; on: boolean }; reply: { ok: true } };
   /** The reader corrects a claim: another stance, "not a claim" (null), or a claim ClaimLens missed. */
@@ -109,17 +115,10 @@ export interface ImportSummary {
   skipped: number;
 }
 
-export interface DetectorConfig {
+/** How a page is to be read on this machine, for one site. */
+export interface PageSettings extends ReadingSettings {
   /** False where the reader switched ClaimLens off (this site, or everywhere): the page is left alone. */
   highlightsOn: boolean;
-  /** False when the reader analyses pages only on request (popup button, show-highlights shortcut). */
-  autoAnalyze: boolean;
-  highlightStyle: ReadingSettings['highlightStyle'];
-  packs: TopicPack[];
-  disabledPacks: string[];
-  cueFactors: [string, number][];
-  verdicts: [string, Stance | null][];
-  taught: TaughtSentence[];
 }
 
 /** Who may send a message: a content script in a web page, an extension page, or either. */
@@ -158,6 +157,16 @@ export function importMessages(
 export const MAX_PACK_CHARS = 2 * 1024 * 1024;
 /** Largest page text kept with an annotation. */
 export const MAX_SNAPSHOT_CHARS = 2_000_000;
+/** Largest page text read for claims (about 300,000 words), and most blocks (paragraphs, items) in it. */
+export const MAX_PAGE_CHARS = 2_000_000;
+export const MAX_PAGE_BLOCKS = 100_000;
+
+/** A page's text as the content script extracted it: its blocks are the paragraphs sentences never cross. */
+export interface PageText {
+  text: string;
+  blocks: Span[];
+  lang: string;
+}
 
 const url = str({ min: 8, max: 4_000, pattern: /^https?:\/\// });
 const packId = str({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ });
@@ -170,9 +179,21 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
     sender: 'content',
     validate: obj({ type: literal('page/analyzed'), article: nullable(validateArticleAnalysis) }),
   },
-  'detector/config': {
+  'page/settings': {
     sender: 'any',
-    validate: obj({ type: literal('detector/config'), host: str({ max: 300 }) }),
+    validate: obj({ type: literal('page/settings'), host: str({ max: 300 }) }),
+  },
+  'page/detect': {
+    sender: 'content',
+    validate: obj({
+      type: literal('page/detect'),
+      text: str({ max: MAX_PAGE_CHARS }),
+      blocks: arr(obj({ start: num({ integer: true, min: 0 }), end: num({ integer: true, min: 0 }) }), {
+        max: MAX_PAGE_BLOCKS,
+      }),
+      lang: str({ max: 35 }),
+      onTopic: bool,
+    }),
   },
   'settings/highlights': {
     sender: 'extension',
@@ -288,9 +309,43 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
   },
 };
 
+/**
+ * Largest message accepted, counted as the characters of its keys and strings plus one per other value: above
+ * the largest honest one (an import part of 8 M characters), and refused before any field is looked at.
+ */
+export const MAX_MESSAGE_CHARS = IMPORT_PART_CHARS + 1024 * 1024;
+
+/** Whether a value's size is at most `max`; stops once over, so a huge or cyclic value costs at most `max` steps. */
+function sizeAtMost(input: unknown, max: number): boolean {
+  let left = max;
+  const pending: unknown[] = [input];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    left -= typeof value === 'string' ? value.length : 1;
+    if (Array.isArray(value)) {
+      // Counted before its items are walked: a list of millions is refused at once.
+      left -= value.length;
+      if (left < 0) return false;
+      for (const item of value as unknown[]) pending.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      const keys = Object.keys(value);
+      left -= keys.length;
+      if (left < 0) return false;
+      for (const key of keys) {
+        left -= key.length;
+        pending.push((value as Record<string, unknown>)[key]);
+      }
+    }
+    if (left < 0) return false;
+  }
+  return true;
+}
+
 /** Validates an incoming message of any type, and says who may send it. */
 export function parseMessage(input: unknown): Result<{ message: Message; sender: SenderKind }> {
   if (typeof input !== 'object' || input === null) return { ok: false, error: 'message: expected an object' };
+  if (!sizeAtMost(input, MAX_MESSAGE_CHARS))
+    return { ok: false, error: `message: larger than ${MAX_MESSAGE_CHARS} characters` };
   const type = (input as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(rules, type))
     return { ok: false, error: `message: unknown type ${JSON.stringify(type)?.slice(0, 60)}` };

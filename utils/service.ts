@@ -6,9 +6,12 @@ import { TagRepository } from './db/tags.ts';
 import { TrashRepository, type DeleteScope } from './db/trash.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
 import { normaliseUrl } from './extract/metadata.ts';
-import { parseTopicPack } from './detect/pack.ts';
+import { detectInText } from './analyze.ts';
+import { DetectorCache } from './db/detectors.ts';
+import { parseTopicPack, type TopicPack } from './detect/pack.ts';
 import { parseImport } from './export/import.ts';
-import { ImportRepository } from './db/import.ts';
+import { ImportRepository, type ImportPlan } from './db/import.ts';
+import { isStorageFull, STORAGE_FULL, writeFailure } from './db/errors.ts';
 import {
   parseMessage,
   type Handlers,
@@ -33,13 +36,15 @@ export interface ServiceDeps {
   /** Shows the number of claims on a tab's toolbar icon; an empty string clears it. */
   setBadge(tabId: number, text: string): Promise<void>;
   now(): Date;
-  /** Ids of the packs that ship with the extension: the reader's own packs may not take them. */
-  builtInPackIds: readonly string[];
+  /** The packs that ship with the extension: the reader's own packs may not take their ids. */
+  builtInPacks: readonly TopicPack[];
   /** A new unique id (crypto.randomUUID in the extension; injectable for tests). */
   newId(): string;
 }
 
-export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: ServiceDeps): Handlers {
+export function createHandlers({ db, setBadge, now, builtInPacks, newId }: ServiceDeps): Handlers {
+  const builtInPackIds = builtInPacks.map((pack) => pack.id);
+  const detectors = new DetectorCache(db, builtInPacks);
   const articles = new ArticleRepository(db);
   const detection = new DetectionRepository(db);
   const annotations = new AnnotationRepository(db);
@@ -56,7 +61,14 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
   const importText = async (text: string): Promise<Outcome<ImportSummary>> => {
     const parsed = parseImport(text, now());
     if (!parsed.ok) return { ok: false, error: parsed.error };
-    const { counts, newArticles, writes } = await importer.apply(parsed.value);
+    let plan: ImportPlan;
+    try {
+      plan = await importer.apply(parsed.value);
+    } catch (error) {
+      // The transaction aborted as a whole: nothing of the file is stored.
+      return { ok: false, error: writeFailure(error) };
+    }
+    const { counts, newArticles, writes } = plan;
     return {
       ok: true,
       articles: writes.articles.length,
@@ -73,27 +85,25 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
   };
   return {
     'page/analyzed': async ({ article }, tabId) => {
-      const claimCount = article ? (await articles.saveAnalysis(article, now())).claimCount : 0;
+      let claimCount = 0;
+      try {
+        if (article) claimCount = (await articles.saveAnalysis(article, now())).claimCount;
+      } catch (error) {
+        // The page keeps its highlights; the toolbar icon shows that this article was not stored.
+        if (tabId !== undefined) await setBadge(tabId, '!');
+        throw error;
+      }
       await badge(tabId, claimCount);
       return { claimCount };
     },
-    'detector/config': async ({ host }) => {
-      const [packs, disabledPacks, adjustments, highlightsOn, reading] = await Promise.all([
-        detection.packs(),
-        settings.disabledPacks(),
-        detection.adjustments(),
-        settings.highlightsOn(host),
-        settings.reading(),
-      ]);
-      return {
-        highlightsOn,
-        ...reading,
-        packs: packs.map((p) => p.pack),
-        disabledPacks,
-        cueFactors: [...adjustments.cueFactors],
-        verdicts: [...adjustments.verdicts],
-        taught: [...adjustments.taught],
-      };
+    'page/settings': async ({ host }) => {
+      const [highlightsOn, reading] = await Promise.all([settings.highlightsOn(host), settings.reading()]);
+      return { highlightsOn, ...reading };
+    },
+    'page/detect': async ({ text, blocks, lang, onTopic }) => {
+      if (blocks.some((block) => block.start > block.end || block.end > text.length))
+        throw new Error('page/detect: a block lies outside the text');
+      return { claims: detectInText(text, blocks, lang, await detectors.current(), onTopic) };
     },
     'claim/correct': async ({ articleUrl, claim, detected, verdict }, tabId) => {
       await detection.correct({ articleUrl, claim, detected, verdict }, now());
@@ -165,7 +175,7 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       try {
         return { ok: true, id: (await detection.savePack(pack.value, builtInPackIds, now())).id };
       } catch (error) {
-        return { ok: false, error: (error as Error).message };
+        return { ok: false, error: writeFailure(error) };
       }
     },
     'packs/set-enabled': async ({ id, enabled }) => {
@@ -187,14 +197,14 @@ export function createHandlers({ db, setBadge, now, builtInPackIds, newId }: Ser
       try {
         return { ok: true, trash: await trash.delete(target, now(), `t-${newId()}`) };
       } catch (error) {
-        return { ok: false, error: (error as Error).message };
+        return { ok: false, error: writeFailure(error) };
       }
     },
     'library/restore': async ({ trashId }) => {
       try {
         return { ok: true, trash: await trash.restore(trashId, now()) };
       } catch (error) {
-        return { ok: false, error: (error as Error).message };
+        return { ok: false, error: writeFailure(error) };
       }
     },
     'settings/undo-window': async ({ seconds }) => {
@@ -215,7 +225,7 @@ async function outcome<T extends object>(work: () => Promise<T>): Promise<Outcom
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
-    return { ok: false, error: (error as Error).message };
+    return { ok: false, error: writeFailure(error) };
   }
 }
 
@@ -235,7 +245,10 @@ export async function dispatch(
   const { message, sender: allowed } = parsed.value;
   if (!allowedFrom(allowed, sender, own.origin))
     throw new Error(`Refused: ${message.type} may not be sent from ${sender.url ?? 'an unknown context'}`);
-  return run(message, handlers, sender.tab?.id);
+  // A handler that fails for lack of room says so in words the sender can show (its transaction wrote nothing).
+  return run(message, handlers, sender.tab?.id).catch((error: unknown) => {
+    throw isStorageFull(error) ? new Error(STORAGE_FULL) : error;
+  });
 }
 
 function allowedFrom(kind: SenderKind, sender: SenderInfo, origin: string): boolean {

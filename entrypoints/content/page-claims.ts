@@ -30,7 +30,7 @@ export class PageClaims {
     const painted: PaintedClaim[] = [];
     for (const claim of claims) {
       const range = map.rangeOf(claim);
-      if (range) painted.push({ claim, range, corrected: false });
+      if (range && onPage(range)) painted.push({ claim, range, corrected: false });
     }
     this.segments.push({ map, painted });
     this.repaint();
@@ -41,6 +41,17 @@ export class PageClaims {
   clear(): void {
     this.segments = [];
     this.repaint();
+  }
+
+  /** Lets go of claims whose text the page removed, and repaints if any went. */
+  prune(): void {
+    let gone = false;
+    for (const segment of this.segments) {
+      const kept = segment.painted.filter((p) => onPage(p.range));
+      gone ||= kept.length !== segment.painted.length;
+      segment.painted = kept;
+    }
+    if (gone) this.repaint();
   }
 
   /** Every painted claim, in the order the stretches were analysed. */
@@ -97,6 +108,9 @@ export class PageClaims {
     );
   }
 }
+
+/** Whether a claim's text is still in the page: a live range collapses when the page removes its text. */
+const onPage = (range: Range) => !range.collapsed && range.commonAncestorContainer.isConnected;
 
 /** The text position under a point: Chromium has caretRangeFromPoint, Firefox caretPositionFromPoint. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

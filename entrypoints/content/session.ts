@@ -1,14 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeDocument, detectInText } from '../../utils/analyze.ts';
+import { extractArticle, type AnalyzedClaim } from '../../utils/analyze.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
-import { detectorFromConfig } from '../../utils/detect/config.ts';
-import type { Detector } from '../../utils/detect/detect.ts';
 import { stanceOfTag } from '../../utils/annotate/tags.ts';
-import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import { isExcluded } from '../../utils/extract/dom.ts';
 import { TextMap } from '../../utils/extract/text-map.ts';
 import type { ArticleAnalysis } from '../../utils/model.ts';
-import type { DetectorConfig, Message, MessageType, Reply } from '../../utils/messages.ts';
+import type { Message, MessageType, PageSettings, Reply } from '../../utils/messages.ts';
 import { PageAnnotations } from './annotations.ts';
 import { HighlightRuleSheet } from './highlight-rules.ts';
 import { watchClaims } from './hover.ts';
@@ -36,7 +33,6 @@ export class PageSession {
   private readonly rules = new HighlightRuleSheet();
   /** Auto-analysis is off and the reader has not asked yet: the page is left alone until they do. */
   private waiting = false;
-  private detector: Detector | null = null;
   private articleUrl: string | null = null;
   private analysedLocation = location.href;
   private observer: MutationObserver | null = null;
@@ -88,35 +84,35 @@ export class PageSession {
 
   /** The first pass on this document (or on a new address in it); `asked`: the reader asked for it. */
   async start(asked = false): Promise<void> {
-    const config = await this.loadConfig();
+    const settings = await this.loadSettings();
     const start = performance.now();
-    const off = config !== null && !config.highlightsOn;
-    this.waiting = !off && !asked && config?.autoAnalyze === false;
+    const off = settings !== null && !settings.highlightsOn;
+    this.waiting = !off && !asked && settings?.autoAnalyze === false;
     if (off || this.waiting) {
       // Switched off here, or waiting for the reader to ask: the short check that decided so is the whole pass.
       measure(start);
       await this.report(null);
       return;
     }
-    this.detector = detectorFromConfig(BUILT_IN_PACKS, config);
-    const analysis = analyzeDocument(document, location.href, this.detector);
-    if (analysis.kind === 'article') {
+    const page = extractArticle(document, location.href);
+    const claims = page.kind === 'article' ? await this.detect(page.map, page.meta.lang, false) : [];
+    if (page.kind === 'article') {
       // The reader's highlight style reaches the page only where something is painted.
-      if (config) this.rules.setStyle(config.highlightStyle);
-      this.claims.add(analysis.map, analysis.claims);
+      if (settings) this.rules.setStyle(settings.highlightStyle);
+      this.claims.add(page.map, claims);
     }
     measure(start);
     this.analysedLocation = location.href;
     this.watchChanges();
-    if (analysis.kind !== 'article') {
+    if (page.kind !== 'article') {
       this.articleUrl = null;
       await this.report(null);
       return;
     }
-    this.articleUrl = analysis.meta.url;
-    this.annotations.reset(analysis.meta.url);
+    this.articleUrl = page.meta.url;
+    this.annotations.reset(page.meta.url);
     this.watchReader();
-    await this.report(toReport(analysis.meta, analysis.map.text, analysis.claims));
+    await this.report(toReport(page.meta, page.map.text, claims));
     await this.annotations
       .restore()
       .catch((error: unknown) => console.warn('ClaimLens: annotations not restored', error));
@@ -157,10 +153,12 @@ export class PageSession {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) this.added.push(node);
+      // The page took text away or rewrote it: a claim whose range collapsed with it is no longer painted.
+      if (records.some((r) => r.type === 'characterData' || r.removedNodes.length > 0)) this.claims.prune();
       clearTimeout(this.quietTimer);
       this.quietTimer = this.ctx.setTimeout(() => void this.onQuiet(), MUTATION_QUIET_MS);
     });
-    this.observer.observe(document.body, { childList: true, subtree: true });
+    this.observer.observe(document.body, { childList: true, characterData: true, subtree: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       clearTimeout(this.quietTimer);
@@ -178,7 +176,7 @@ export class PageSession {
       await this.start();
       return;
     }
-    if (!this.detector || !this.articleUrl) return;
+    if (!this.articleUrl) return;
     const start = performance.now();
     const roots = newContentRoots(added, (node) => this.claims.covers(node));
     let found = 0;
@@ -186,13 +184,7 @@ export class PageSession {
       const map = TextMap.build(root);
       if (map.text.trim().length < MIN_ADDED_CHARS) continue;
       // The page is already an article about the topic: a short added passage is read in that light.
-      const claims = detectInText(
-        map.text,
-        map.blocks,
-        document.documentElement.lang || 'en',
-        this.detector,
-        true,
-      );
+      const claims = await this.detect(map, document.documentElement.lang || 'en', true);
       found += this.claims.add(map, claims);
     }
     if (roots.length === 0) return;
@@ -206,21 +198,35 @@ export class PageSession {
    */
   private scheduleReport(): void {
     clearTimeout(this.reportTimer);
-    this.reportTimer = this.ctx.setTimeout(() => {
-      if (!this.detector) return;
-      const analysis = analyzeDocument(document, location.href, this.detector);
-      if (analysis.kind === 'article')
-        void this.report(toReport(analysis.meta, analysis.map.text, analysis.claims));
+    this.reportTimer = this.ctx.setTimeout(async () => {
+      const page = extractArticle(document, location.href);
+      if (page.kind !== 'article' || !this.articleUrl) return;
+      const claims = await this.detect(page.map, page.meta.lang, false);
+      await this.report(toReport(page.meta, page.map.text, claims));
     }, MUTATION_QUIET_MS * 3);
   }
 
-  /** The reader's packs and what detection learned; the built-in packs alone if the background cannot answer. */
-  private async loadConfig(): Promise<DetectorConfig | null> {
+  /** How this site is to be read; the defaults (on, at once) if the background cannot answer. */
+  private async loadSettings(): Promise<PageSettings | null> {
     try {
-      return await this.send({ type: 'detector/config', host: location.host });
+      return await this.send({ type: 'page/settings', host: location.host });
     } catch (error) {
-      console.warn('ClaimLens: detection settings unavailable, using the built-in packs', error);
+      console.warn('ClaimLens: settings unavailable, reading the page with the defaults', error);
       return null;
+    }
+  }
+
+  /**
+   * The claims in one stretch of the page, found by the background (which keeps the compiled detector, and
+   * keeps detection off the page's main thread); none if it cannot answer.
+   */
+  private async detect(map: TextMap, lang: string, onTopic: boolean): Promise<AnalyzedClaim[]> {
+    try {
+      const { text, blocks } = map;
+      return (await this.send({ type: 'page/detect', text, blocks, lang, onTopic })).claims;
+    } catch (error) {
+      console.warn('ClaimLens: claims could not be read', error);
+      return [];
     }
   }
 

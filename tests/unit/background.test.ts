@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
 import { ArticleRepository } from '../../utils/db/articles.ts';
 import { ClaimLensDatabase } from '../../utils/db/schema.ts';
-import { importMessages } from '../../utils/messages.ts';
+import { importMessages, MAX_PAGE_CHARS } from '../../utils/messages.ts';
 import { analysisOf } from './fixtures.ts';
 
 const TAB = { id: 7 };
@@ -45,6 +45,22 @@ describe('background', () => {
     });
   });
 
+  it('reads a page’s claims with the detector it keeps, and stores nothing until the page reports', async () => {
+    const text =
+      'Nvidia sells GPUs to every AI cloud.\n\nAnalysts now warn of a glut of GPUs at the AI clouds.';
+    const blocks = [
+      { start: 0, end: 36 },
+      { start: 38, end: text.length },
+    ];
+    const reply = (await send(
+      { type: 'page/detect', text, blocks, lang: 'en', onTopic: false },
+      fromContentScript(),
+    )) as { claims: { stance: string; text: string; selectors: unknown[] }[] };
+    expect(reply.claims).toMatchObject([{ stance: 'overcapacity', text: text.slice(38) }]);
+    expect(reply.claims[0]?.selectors).toHaveLength(2);
+    expect(await new ClaimLensDatabase().articles.count()).toBe(0);
+  });
+
   it('clears the badge on a page that is not an article', async () => {
     await fakeBrowser.action.setBadgeText({ tabId: TAB.id, text: '5' });
     await send({ type: 'page/analyzed', article: null }, fromContentScript());
@@ -82,6 +98,24 @@ describe('background', () => {
       { type: 'page/analyzed', article: null },
       fromDashboard(),
       'may not be sent',
+    ],
+    [
+      'a detection request from an extension page',
+      { type: 'page/detect', text: 'x', blocks: [], lang: 'en', onTopic: false },
+      fromDashboard(),
+      'may not be sent',
+    ],
+    [
+      'a text block outside the text',
+      { type: 'page/detect', text: 'short', blocks: [{ start: 0, end: 50 }], lang: 'en', onTopic: false },
+      fromContentScript(),
+      'outside the text',
+    ],
+    [
+      'a page text over the size limit',
+      { type: 'page/detect', text: 'x'.repeat(MAX_PAGE_CHARS + 1), blocks: [], lang: 'en', onTopic: false },
+      fromContentScript(),
+      'message.text',
     ],
   ])('refuses %s, and writes nothing', async (_name, message, sender, reason) => {
     await expect(send(message, sender)).rejects.toThrow(reason);

@@ -1,6 +1,7 @@
 import { describeSpan } from '../../utils/anchor/selectors.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import type { Stance } from '../../utils/detect/pack.ts';
+import { BUILT_IN_PACKS } from '../../utils/detect/packs/index.ts';
 import type { ArticleAnalysis, ClaimPayload } from '../../utils/model.ts';
 import type { ClaimLensDatabase } from '../../utils/db/schema.ts';
 import { importMessages, type Handlers } from '../../utils/messages.ts';
@@ -64,7 +65,7 @@ export function handlersFor(db: ClaimLensDatabase, now: Date): Handlers {
     db,
     setBadge: async () => undefined,
     now: () => now,
-    builtInPackIds: [],
+    builtInPacks: BUILT_IN_PACKS,
     newId: () => 'x',
   });
 }

@@ -258,8 +258,8 @@ describe('tag and settings messages', () => {
       highlightStyle: 'underline',
     });
     await expect(
-      dispatch({ type: 'detector/config', host: 'news.example' }, page, h, own),
-    ).resolves.toMatchObject({
+      dispatch({ type: 'page/settings', host: 'news.example' }, page, h, own),
+    ).resolves.toEqual({
       highlightsOn: true,
       autoAnalyze: false,
       highlightStyle: 'underline',
