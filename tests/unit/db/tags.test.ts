@@ -257,9 +257,7 @@ describe('tag and settings messages', () => {
       autoAnalyze: false,
       highlightStyle: 'underline',
     });
-    await expect(
-      dispatch({ type: 'page/settings', host: 'news.example' }, page, h, own),
-    ).resolves.toEqual({
+    await expect(dispatch({ type: 'page/settings', host: 'news.example' }, page, h, own)).resolves.toEqual({
       highlightsOn: true,
       autoAnalyze: false,
       highlightStyle: 'underline',
