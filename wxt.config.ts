@@ -9,7 +9,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'ClaimLens',
     description:
       'Highlights and compares claims about AI-compute overcapacity and demand in the news you read. Offline.',
@@ -29,6 +29,14 @@ export default defineConfig({
       },
     },
     action: { default_title: 'ClaimLens' },
+    // Extension pages run only their own files: no inline or remote script, no plugins, no <base>, no framing.
+    ...(manifestVersion === 3
+      ? {
+          content_security_policy: {
+            extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+          },
+        }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,28 +1,16 @@
 // `npm run bench:detect`: how long detection takes on 10,000 words of article text in Node (median of runs).
-import { analyzeDocument, detectInText } from '../utils/analyze.ts';
+import { detectInText } from '../utils/analyze.ts';
 import { compileDetector } from '../utils/detect/detect.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
-import { loadCorpus } from './lib/corpus.ts';
-import { parseHtml } from './lib/parse-html.ts';
+import { corpusParagraphs, paragraphsOfLength, wordCount } from './lib/sample-text.ts';
 
 const TARGET_WORDS = 10_000;
 const RUNS = 30;
 
 // Real article text, not lorem ipsum: the corpus's bodies, repeated until there are 10,000 words.
 const detector = compileDetector(BUILT_IN_PACKS);
-const bodies: string[] = [];
-for (const entry of await loadCorpus('all')) {
-  const analysis = analyzeDocument(parseHtml(entry.html), 'https://bench.example/', detector);
-  if (analysis.kind === 'article') bodies.push(analysis.map.text);
-}
-const paragraphs = bodies.flatMap((body) => body.split('\n\n')).filter((p) => p.trim());
-const chosen: string[] = [];
-let wordCount = 0;
-for (let i = 0; wordCount < TARGET_WORDS; i++) {
-  const paragraph = paragraphs[i % paragraphs.length] ?? '';
-  chosen.push(paragraph);
-  wordCount += paragraph.split(/\s+/).filter(Boolean).length;
-}
+const chosen = paragraphsOfLength(await corpusParagraphs(), TARGET_WORDS);
+const wordTotal = wordCount(chosen.join(' '));
 const text = chosen.join('\n\n');
 let at = 0;
 const blocks = chosen.map((p) => {
@@ -44,7 +32,7 @@ for (let i = 0; i < RUNS + 5; i++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
-console.log(`detection of ${wordCount} words (${blocks.length} paragraphs, ${claims} claims), ${RUNS} runs:`);
+console.log(`detection of ${wordTotal} words (${blocks.length} paragraphs, ${claims} claims), ${RUNS} runs:`);
 console.log(
   `  median ${median.toFixed(2)} ms, min ${times[0]?.toFixed(2)} ms, max ${times[times.length - 1]?.toFixed(2)} ms`,
 );

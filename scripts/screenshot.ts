@@ -2,12 +2,13 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchWithExtension } from './lib/browser.ts';
+import { NEWSROOM } from './lib/newsroom.ts';
 import { serveFolder } from './lib/static-server.ts';
 
 const ARTICLE = process.argv[2] ?? 'capital-ledger/meta-compute-rental-scarcity-cracks.html';
 const OUT = resolve(import.meta.dirname, '../docs/screenshot.png');
 
-const server = await serveFolder(resolve(import.meta.dirname, '../demo/newsroom'));
+const server = await serveFolder(NEWSROOM);
 const browser = await launchWithExtension();
 try {
   const page = await browser.context.newPage();

@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { CHROME_BUILD, chromiumPath, launchWithExtension } from './lib/browser.ts';
+import { NEWSROOM } from './lib/newsroom.ts';
 import { serveFolder, type StaticServer } from './lib/static-server.ts';
 
-const NEWSROOM = resolve(import.meta.dirname, '../demo/newsroom');
 const PREFERRED_PORT = Number(process.env.PORT ?? 8123);
 const FIRST_ARTICLE = 'capital-ledger/meta-compute-rental-scarcity-cracks.html';
 

@@ -86,7 +86,8 @@ export function obj<S extends Shape>(shape: S): Validator<ObjectOf<S>> {
       return fail(path, `expected an object, got ${describe(input)}`);
     const record = input as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!(key in shape)) return fail(path, `unexpected field "${key}"`);
+      // Own keys only: "constructor" or "__proto__" are in every object's prototype, never in a shape.
+      if (!Object.hasOwn(shape, key)) return fail(path, `unexpected field "${key}"`);
     }
     const out: Record<string, unknown> = {};
     for (const [key, validator] of Object.entries(shape)) {

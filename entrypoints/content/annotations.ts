@@ -6,6 +6,7 @@ import type { AnnotationRecord } from '../../utils/db/schema.ts';
 import { isUnrendered } from '../../utils/extract/dom.ts';
 import { TextMap } from '../../utils/extract/text-map.ts';
 import type { Span } from '../../utils/text/segment.ts';
+import { utf16Counter } from '../../utils/text/tokens.ts';
 import type { AnnotationInput } from '../../utils/model.ts';
 import type { Message, MessageType, Reply } from '../../utils/messages.ts';
 
@@ -43,10 +44,12 @@ export class PageAnnotations {
     this.tags = tags;
     this.onTags(tags);
     if (annotations.length === 0) return;
+    const start = performance.now();
     const map = bodyMap();
+    const toUtf16 = utf16Counter(map.text);
     const results = annotations.map((record) => {
       const [quote, position] = record.selectors;
-      const found = resolveSelectors(map.text, quote, position);
+      const found = resolveSelectors(map.text, quote, position, toUtf16);
       if (found.method !== 'orphan') {
         const range = map.rangeOf(found.span);
         if (range) this.painted.push({ record, range });
@@ -54,6 +57,7 @@ export class PageAnnotations {
       return { id: record.id, method: found.method, score: 'score' in found ? found.score : null };
     });
     this.paint();
+    performance.measure('claimlens:anchor', { start, end: performance.now() });
     await this.send({ type: 'annotations/anchored', results });
   }
 

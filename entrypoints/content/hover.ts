@@ -39,6 +39,7 @@ export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actio
     document,
     'pointermove',
     (event) => {
+      if (!event.isTrusted) return;
       // One hit test per frame at most, however fast the pointer moves.
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => onPointer(event.clientX, event.clientY));
@@ -46,6 +47,8 @@ export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actio
     { passive: true },
   );
   ctx.addEventListener(document, 'click', (event) => {
+    // Only the reader opens a card: a page's script faking clicks or pointer moves opens nothing.
+    if (!event.isTrusted) return;
     // Clicks inside ClaimLens's own UI (retargeted to its host) are the UI's, whether by mouse or keyboard.
     if ((event.target as Element | null)?.tagName?.startsWith('CLAIMLENS-')) return;
     if (card.contains(event.clientX, event.clientY)) return;

@@ -38,6 +38,7 @@ export class ShadowPanel {
         if (container) render(null, container);
       },
     }).then((ui) => {
+      ignoreScriptedEvents(ui.shadow);
       ui.mount();
       this.ui = ui;
       return ui;
@@ -62,6 +63,26 @@ export class ShadowPanel {
   focusFirst(selector: string): void {
     this.ui?.shadow.querySelector<HTMLElement>(selector)?.focus({ preventScroll: true });
   }
+}
+
+/** What a reader does in a panel; a page's script can fake each of them, but never make it trusted. */
+const READER_EVENTS = ['click', 'submit', 'input', 'change', 'keydown', 'pointerdown', 'mousedown'] as const;
+
+/**
+ * The shadow root is open (the contract's tests reach into it), so page scripts can reach its buttons: an
+ * event the browser did not make from the reader's input is stopped before any of ClaimLens's handlers.
+ */
+function ignoreScriptedEvents(root: ShadowRoot): void {
+  for (const type of READER_EVENTS)
+    root.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        event.stopImmediatePropagation();
+        event.preventDefault();
+      },
+      { capture: true },
+    );
 }
 
 /** Where to put a panel of `width` × `height` next to a range's last line: below it, or above if no room. */

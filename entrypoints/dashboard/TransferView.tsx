@@ -99,7 +99,14 @@ export function TransferView() {
           : { kind: 'failed', text: `Nothing was imported. ${reply.error}` },
       );
     } catch (error) {
-      setImportState({ kind: 'failed', text: `Nothing was imported. ${(error as Error).message}` });
+      // The background answers every import with an outcome: no answer means it stopped (MV3 may stop it at any
+      // moment) before replying, and its one transaction either committed or left nothing.
+      setImportState({
+        kind: 'failed',
+        text:
+          `The import was interrupted (${(error as Error).message}): the file was stored whole or not at all. ` +
+          'Choose it again to be sure; what is already stored counts as unchanged.',
+      });
     }
   };
 

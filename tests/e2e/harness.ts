@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
+import { NEWSROOM } from '../../scripts/lib/newsroom.ts';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
 
-export const NEWSROOM = process.env.NEWSROOM ?? resolve(import.meta.dirname, '../../demo/newsroom');
+export { catalog, NEWSROOM, type CatalogEntry, type Stance } from '../../scripts/lib/newsroom.ts';
 export const TEST_PAGES = resolve(import.meta.dirname, 'pages');
-
-export type Stance = 'overcapacity' | 'demand' | 'neutral';
-
-export interface CatalogEntry {
-  path: string;
-  outlet: string;
-  story: string | null;
-  kind: 'article' | 'unrelated';
-  title: string;
-  published: string;
-  syndicatedFrom: string | null;
-  claims: { text: string; stance: Stance }[];
-}
-
-export const catalog: CatalogEntry[] = JSON.parse(readFileSync(resolve(NEWSROOM, 'catalog.json'), 'utf8'));
 
 export interface Harness {
   browser: ExtensionBrowser;

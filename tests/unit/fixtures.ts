@@ -59,13 +59,13 @@ export async function importThrough(handlers: Handlers, text: string) {
   return handlers['library/import-commit'](commit, undefined);
 }
 
-/** The background's handlers over `db`, with no badge, a fixed clock and fixed ids. */
-export function handlersFor(db: ClaimLensDatabase, now: Date): Handlers {
+/** The background's handlers over `db`, with no badge, a fixed clock and fixed ids (unless `newId` is given). */
+export function handlersFor(db: ClaimLensDatabase, now: Date, newId = () => 'x'): Handlers {
   return createHandlers({
     db,
     setBadge: async () => undefined,
     now: () => now,
     builtInPacks: BUILT_IN_PACKS,
-    newId: () => 'x',
+    newId,
   });
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../text/segment.ts';
+import { utf16Counter } from '../text/tokens.ts';
 import { alignNear, fuzzyFind } from './fuzzy.ts';
 import { spanOfPosition, type TextPositionSelector, type TextQuoteSelector } from './selectors.ts';
 
@@ -30,8 +31,18 @@ export function resolveSelectors(
   text: string,
   quote: TextQuoteSelector,
   position: TextPositionSelector,
+  toUtf16: (points: number) => number = utf16Counter(text),
 ): Anchoring {
-  const byPosition = spanOfPosition(text, position);
+  const byPosition = spanOfPosition(text, position, toUtf16);
+  // The usual case, a page unchanged around the annotation: the quote where it was, between the same words. No
+  // other occurrence can fit better, so the text is not searched.
+  if (
+    byPosition &&
+    text.startsWith(quote.exact, byPosition.start) &&
+    text.endsWith(quote.prefix, byPosition.start) &&
+    text.startsWith(quote.suffix, byPosition.start + quote.exact.length)
+  )
+    return { method: 'exact', span: { start: byPosition.start, end: byPosition.start + quote.exact.length } };
   const occurrences: number[] = [];
   for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1))
     occurrences.push(at);

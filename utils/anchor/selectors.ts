@@ -1,5 +1,5 @@
 import type { Span } from '../text/segment.ts';
-import { codePointCounter, fromCodePointOffset } from '../text/tokens.ts';
+import { codePointCounter, utf16Counter } from '../text/tokens.ts';
 
 /** Context kept on each side of a quote: enough to tell repeated phrases apart, short enough to survive edits. */
 export const QUOTE_CONTEXT_CHARS = 32;
@@ -39,10 +39,16 @@ export function describeSpan(
   ];
 }
 
-/** The UTF-16 span of a position selector in `text`, or null when the text is now shorter. */
-export function spanOfPosition(text: string, selector: TextPositionSelector): Span | null {
-  const start = fromCodePointOffset(text, selector.start);
-  if (start < 0) return null;
-  const length = fromCodePointOffset(text.slice(start), selector.end - selector.start);
-  return length < 0 ? null : { start, end: start + length };
+/**
+ * The UTF-16 span of a position selector in `text`, or null when the text is now shorter; pass a
+ * `utf16Counter(text)` when reading many selectors against it.
+ */
+export function spanOfPosition(
+  text: string,
+  selector: TextPositionSelector,
+  toUtf16: (points: number) => number = utf16Counter(text),
+): Span | null {
+  const start = toUtf16(selector.start);
+  const end = toUtf16(selector.end);
+  return start < 0 || end < start ? null : { start, end };
 }

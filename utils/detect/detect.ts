@@ -1,4 +1,4 @@
-import { findFigures, type Figure } from '../text/figures.ts';
+import { findFigures, type Figure, type FigureUnit } from '../text/figures.ts';
 import type { Span } from '../text/segment.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
 import { speakerAt } from './attribution.ts';
@@ -27,7 +27,7 @@ import {
   predict,
   sentenceFeatures,
   type LinearModel,
-  type SentenceContext,
+  type Prediction,
   type TaughtSentence,
 } from './model.ts';
 import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type TopicPack } from './pack.ts';
@@ -119,8 +119,14 @@ const NO_ANCHOR_THRESHOLD = 1.15;
 const NEUTRAL_THRESHOLD = 1.5;
 /** Each distinct anchor beyond the first adds this to a neutral reading. */
 const EXTRA_ANCHOR_SCORE = 0.4;
+/** What a figure on the topic adds to a neutral reading: with one anchor, enough for a claim. */
+const FIGURE_SCORE = 1.5;
+/** Figures that measure the topic's stuff: money, power, chips, compute time. */
+const TOPIC_FIGURES: ReadonlySet<FigureUnit> = new Set(['usd', 'yuan', 'gw', 'mw', 'gpus', 'gpu-hours']);
 /** An article is about the topic when its text names this many distinct strong anchors. */
 const ARTICLE_TOPIC_ANCHORS = 3;
+/** Or one strong anchor fewer, with this many distinct context anchors ("AI" and "capex" with "cloud", "chips"…). */
+const ARTICLE_CONTEXT_ANCHORS = 4;
 /** Shorter sentences are labels, datelines and fragments. */
 const MIN_CLAIM_WORDS = 5;
 
@@ -130,6 +136,19 @@ export interface Detector {
    * a pack's topic (new content arriving on such a page), so a short added passage is read in that light.
    */
   detect(text: string, sentences: readonly Span[], onTopic?: boolean): DetectedClaim[];
+  /**
+   * For training a pack's learned model (`train:detect`): what that model would read in each sentence, exactly
+   * as detection feeds it, and what the rules made of the sentence; `features` is null where the model is not
+   * asked (off topic, fragments, questions).
+   */
+  modelInputs(text: string, sentences: readonly Span[], onTopic?: boolean, pack?: number): ModelInput[];
+}
+
+export interface ModelInput {
+  features: string[] | null;
+  ruled: Stance | 'none';
+  /** The sentence names something of the pack's topic (see `modelVerdict`). */
+  topical: boolean;
 }
 
 interface CompiledRule {
@@ -198,46 +217,96 @@ export function compileDetector(
     weak: WEAK_CONTRASTS.includes(p),
   }));
   add(SAYING, (p) => ({ kind: 'saying', according: p === 'according to' }));
+  // The reader's taught sentences are read the way detection reads any sentence, so a correction moves the
+  // same word classes the model leans on elsewhere.
+  const taughtFeatures = (pack: number) => (sentence: string, ruled: Stance | 'none') => {
+    const tokens = tokenize(sentence);
+    const found = matcher.matchAll(tokens);
+    return sentenceFeatures(
+      tokens,
+      ruled,
+      undefined,
+      classFeatures(sentence, { start: 0, end: sentence.length, tokens, found }, pack),
+    );
+  };
+  const models = enabled.map(
+    (pack, index) => pack.model && adapt(pack.model, adjustments.taught, taughtFeatures(index)),
+  );
   return {
     detect: (text, sentences, onTopic = false) =>
-      detectAll(
-        matcher,
-        rules,
-        enabled.map((pack) => pack.model && adapt(pack.model, adjustments.taught)),
-        adjustments,
-        text,
-        sentences,
-        onTopic,
-      ),
+      detectAll(readAll(matcher, rules, models, adjustments, text, sentences, onTopic), models),
+    modelInputs: (text, sentences, onTopic = false, pack = 0) => {
+      // Every pack is read as if it had a model, so a rules-only pack can be trained one.
+      const asIfModelled = enabled.map(() => true);
+      const read = readAll(matcher, rules, asIfModelled, NO_ADJUSTMENTS, text, sentences, onTopic);
+      return read.readings.map(({ sentence }, i) => ({
+        features: modelAsked(read, i, pack) ? modelFeatures(read, i, pack) : null,
+        ruled: ruledAt(read, i, pack) as Stance | 'none',
+        topical: namesTopic(sentence, pack),
+      }));
+    },
   };
 }
 
 interface Sentence extends Span {
   tokens: Token[];
   found: PhraseMatch<Entry>[];
+  /** Its figures, once asked for (most sentences never are). */
+  figures?: Figure[];
 }
 
-function detectAll(
+const figuresOf = (text: string, sentence: Sentence) =>
+  (sentence.figures ??= findFigures(text, sentence.start, sentence.end));
+
+interface PackReading {
+  reading: Reading;
+  found: DetectedClaim[];
+}
+
+/** Every sentence read by the rules of each pack it concerns: what the learned models then read. */
+interface ReadText {
+  text: string;
+  rules: readonly CompiledRule[];
+  readings: {
+    sentence: Sentence;
+    verdict: Stance | null | undefined;
+    packs: Set<number>;
+    byPack: Map<number, PackReading>;
+  }[];
+  onTopic: (pack: number) => boolean;
+}
+
+function readAll(
   matcher: PhraseMatcher<Entry>,
   rules: readonly CompiledRule[],
-  models: readonly (LinearModel | undefined)[],
+  models: readonly unknown[],
   adjustments: Adjustments,
   text: string,
   spans: readonly Span[],
   knownOnTopic: boolean,
-): DetectedClaim[] {
+): ReadText {
   const sentences: Sentence[] = spans.map((span) => {
     const tokens = tokenize(text, span.start, span.end);
     return { ...span, tokens, found: matcher.matchAll(tokens) };
   });
   // Each pack judges its own topic: a rail-freight pack's anchors must not let the AI pack's rules loose.
   const strongAnchors = Array.from({ length: models.length }, () => new Set<string>());
+  const contextAnchors = Array.from({ length: models.length }, () => new Set<string>());
   for (const s of sentences)
     for (const { entry } of s.found)
-      if (entry.kind === 'anchor' && entry.strong) strongAnchors[entry.pack]?.add(entry.phrase);
-  const onTopic = (pack: number) => knownOnTopic || (strongAnchors[pack]?.size ?? 0) >= ARTICLE_TOPIC_ANCHORS;
-  // First what the rules make of every sentence, then the learned second opinion, which reads each sentence
-  // with what the rules made of its neighbours: a claim often leans on the sentence before it.
+      if (entry.kind === 'anchor')
+        (entry.strong ? strongAnchors : contextAnchors)[entry.pack]?.add(entry.phrase);
+  const onTopic = (pack: number) => {
+    const strong = strongAnchors[pack]?.size ?? 0;
+    const context = contextAnchors[pack]?.size ?? 0;
+    return (
+      knownOnTopic ||
+      strong >= ARTICLE_TOPIC_ANCHORS ||
+      (strong >= ARTICLE_TOPIC_ANCHORS - 1 && context >= ARTICLE_CONTEXT_ANCHORS)
+    );
+  };
+  // First what the rules make of every sentence; the learned second opinion then reads each sentence with
+  // what the rules made of its neighbours: a claim often leans on the sentence before it.
   const readings = sentences.map((sentence) => {
     const verdict =
       adjustments.verdicts.size > 0
@@ -248,7 +317,7 @@ function detectAll(
       if (entry.kind === 'cue' || entry.kind === 'member') packs.add(entry.pack);
     // A pack's learned model reads every sentence of an article on its topic, cue or not.
     for (const [pack, model] of models.entries()) if (model && onTopic(pack)) packs.add(pack);
-    const byPack = new Map<number, { reading: Reading; found: DetectedClaim[] }>();
+    const byPack = new Map<number, PackReading>();
     if (verdict === undefined)
       for (const pack of packs) {
         const reading = new Reading(text, sentence, rules, pack);
@@ -256,10 +325,57 @@ function detectAll(
       }
     return { sentence, verdict, packs, byPack };
   });
-  const ruledAt = (i: number, pack: number): Stance | 'none' | 'edge' => {
-    const neighbour = readings[i];
-    return neighbour ? (neighbour.byPack.get(pack)?.found[0]?.stance ?? 'none') : 'edge';
-  };
+  return { text, rules, readings, onTopic };
+}
+
+const ruledAt = (read: ReadText, i: number, pack: number): Stance | 'none' | 'edge' => {
+  const neighbour = read.readings[i];
+  return neighbour ? (neighbour.byPack.get(pack)?.found[0]?.stance ?? 'none') : 'edge';
+};
+
+/** Whether a pack's model is asked about sentence `i`: fragments and questions are not claims. */
+const modelAsked = (read: ReadText, i: number, pack: number): boolean => {
+  const sentence = read.readings[i]?.sentence;
+  return (
+    sentence !== undefined &&
+    read.onTopic(pack) &&
+    sentence.tokens.length >= MIN_CLAIM_WORDS &&
+    !isQuestion(read.text, sentence)
+  );
+};
+
+function modelFeatures(read: ReadText, i: number, pack: number): string[] {
+  const { sentence, byPack } = read.readings[i] as ReadText['readings'][number];
+  const ruled = ruledAt(read, i, pack) as Stance | 'none';
+  const context = { before: ruledAt(read, i - 1, pack), after: ruledAt(read, i + 1, pack) };
+  const classes = classFeatures(read.text, sentence, pack, byPack.get(pack)?.reading);
+  return sentenceFeatures(sentence.tokens, ruled, context, classes);
+}
+
+/**
+ * What a sentence holds beyond its words, for the learned model: the pack's word families (so "hoisted" counts
+ * as going up once the family knows it), anchors, entities, figures, English's own turns (negation, hedges,
+ * attribution, contrast), and which way the rules' evidence leaned, kept or turned around.
+ */
+function classFeatures(text: string, sentence: Sentence, pack: number, reading?: Reading): string[] {
+  const classes = new Set<string>();
+  for (const { entry } of sentence.found) {
+    if ('pack' in entry && entry.pack !== pack) continue;
+    if (entry.kind === 'member') classes.add(`f:${entry.family}`);
+    else if (entry.kind === 'anchor') classes.add(entry.strong ? 'f:anchor' : 'f:context');
+    else if (entry.kind === 'entity') classes.add('f:entity');
+    else if (entry.kind === 'cue') classes.add(`f:cue-${entry.cue.stance}`);
+    else if (entry.kind === 'contrast') classes.add(entry.emphatic ? 'x:contrast' : 'x:contrast-weak');
+    else classes.add(`x:${entry.kind}`);
+  }
+  for (const figure of figuresOf(text, sentence)) classes.add(`f:figure-${figure.unit}`);
+  for (const cue of reading?.allCues() ?? [])
+    classes.add(`x:${cue.negated ? 'turned' : 'kept'}-${cue.stance}`);
+  return [...classes];
+}
+
+function detectAll(read: ReadText, models: readonly (LinearModel | undefined)[]): DetectedClaim[] {
+  const { text, rules, readings } = read;
   const claims: DetectedClaim[] = [];
   for (const [i, { sentence, verdict, packs, byPack }] of readings.entries()) {
     if (verdict === null) continue; // the reader said this is not a claim
@@ -273,15 +389,8 @@ function detectAll(
     for (const [pack, { reading, found: ruled }] of byPack) {
       let found = ruled;
       const model = models[pack];
-      if (
-        model &&
-        onTopic(pack) &&
-        sentence.tokens.length >= MIN_CLAIM_WORDS &&
-        !isQuestion(text, sentence)
-      ) {
-        const context = { before: ruledAt(i - 1, pack), after: ruledAt(i + 1, pack) };
-        found = secondOpinion(model, text, sentence, found, reading, context);
-      }
+      if (model && modelAsked(read, i, pack))
+        found = secondOpinion(model, pack, sentence, found, reading, modelFeatures(read, i, pack));
       if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
     }
     claims.push(...best);
@@ -291,50 +400,92 @@ function detectAll(
 
 const surest = (claims: readonly DetectedClaim[]) => Math.max(...claims.map((c) => c.confidence));
 
+/** How sure the learned model must be before its word changes what the rules found. */
+export interface ModelBars {
+  /** To claim a sentence the rules found nothing in: below this its words are more often noise than a claim. */
+  claim: number;
+  /** To drop the rules' claim or give it another stance: the rules' cues are evidence too. */
+  overrule: number;
+}
+
 /**
- * How sure the model must be to claim a sentence the rules found nothing in: below this its words are more
- * often noise than a claim (chosen by cross-validation on the development articles: `train:detect -- --cv`).
+ * Chosen by cross-validation on the development articles (`train:detect -- --cv`): a claim bar of 0.9 is surer
+ * (precision 93%) but finds three in a hundred sided claims fewer; an overrule bar keeps the rules' stance where
+ * the model only leans the other way.
  */
-export const MODEL_CLAIM_MIN = 0.8;
+export const MODEL_BARS: ModelBars = { claim: 0.8, overrule: 0.8 };
+/** The bar to claim what the rules did not (kept for callers of the first version). */
+export const MODEL_CLAIM_MIN = MODEL_BARS.claim;
+
+/**
+ * What stands once the model has read a sentence: the rules' reading (`rules`: the model disagrees, but not
+ * surely enough), no claim, or the model's stance. A sentence the rules found nothing in is claimed only when
+ * it names something of the topic (`topical`): the model's words alone never make a claim of an aside.
+ * Detection and the training script's cross-validation both decide through this.
+ */
+export function modelVerdict(
+  ruled: Stance | 'none',
+  prediction: Pick<Prediction, 'label' | 'probability'>,
+  bars: ModelBars = MODEL_BARS,
+  topical = true,
+): Stance | 'none' | 'rules' {
+  const { label, probability } = prediction;
+  if (ruled === 'none') return topical && label !== 'none' && probability >= bars.claim ? label : 'none';
+  return label !== ruled && probability < bars.overrule ? 'rules' : label;
+}
+
+/**
+ * The sentence names something of the pack's topic (an anchor, a family word, a cue): the model claims nothing
+ * the rules did not in a sentence that does not, however its words lean.
+ */
+const namesTopic = (sentence: Sentence, pack: number) =>
+  sentence.found.some(
+    ({ entry }) =>
+      (entry.kind === 'anchor' || entry.kind === 'member' || entry.kind === 'cue') && entry.pack === pack,
+  );
 
 /** Questions ask; they do not claim. */
 const isQuestion = (text: string, span: Span) => /\?["'”’)\]]*$/.test(text.slice(span.start, span.end));
 
 /**
- * The model's word on a sentence, given what the rules found: "none" drops the rules' claim; a stance the
- * rules agree with keeps their claim (spans and cues); otherwise the sentence is claimed for the model's stance,
- * with the words it leaned on as its why.
+ * The model's word on a sentence, given what the rules found (`modelVerdict`): "none" drops the rules' claim; a
+ * stance the rules agree with, or a disagreement not sure enough, keeps their claim (spans and cues); otherwise
+ * the sentence is claimed for the model's stance, with the words it leaned on as its why.
  */
 function secondOpinion(
   model: LinearModel,
-  text: string,
+  pack: number,
   sentence: Sentence,
   found: DetectedClaim[],
   reading: Reading,
-  context: SentenceContext,
+  features: readonly string[],
 ): DetectedClaim[] {
-  const ruled = found[0]?.stance ?? 'none';
-  const prediction = predict(model, sentenceFeatures(sentence.tokens, ruled, context));
-  if (prediction.label === 'none') return [];
-  if (ruled === 'none' && prediction.probability < MODEL_CLAIM_MIN) return [];
-  if (found.length > 0 && found.every((c) => c.stance === prediction.label)) return found;
+  const prediction = predict(model, features);
+  const verdict = modelVerdict(
+    found[0]?.stance ?? 'none',
+    prediction,
+    MODEL_BARS,
+    namesTopic(sentence, pack),
+  );
+  if (verdict === 'none') return [];
+  if (verdict === 'rules' || (found.length > 0 && found.every((c) => c.stance === verdict))) return found;
   const words = prediction.because.map((phrase): CueHit => {
     const first = phrase.split(' ')[0] ?? '';
     const token = sentence.tokens.find((t) => t.norm.replace(/s$/, '') === first);
     return {
       phrase,
       key: `model:${phrase}`,
-      stance: prediction.label as Stance,
+      stance: verdict,
       weight: 0,
       negated: false,
       start: token?.start ?? sentence.start,
       end: token?.end ?? sentence.end,
     };
   });
-  const agreeing = reading.allCues().filter((c) => c.stance === prediction.label);
+  const agreeing = reading.allCues().filter((c) => c.stance === verdict);
   return [
     {
-      ...reading.claimOf(prediction.label, [...agreeing, ...words]),
+      ...reading.claimOf(verdict, [...agreeing, ...words]),
       confidence: round(Math.min(0.99, prediction.probability)),
     },
   ];
@@ -415,11 +566,24 @@ class Reading {
     const side = strongestSide(total, anyAnchor ? STANCE_THRESHOLD : NO_ANCHOR_THRESHOLD);
     // A stance cue alone is enough in an article about the topic; elsewhere the sentence must name the topic.
     if (side) return [this.claimOf(side, this.allCues(), undefined, total)];
-    if (reported || !strongAnchor) return [];
+    if (reported) return [];
+    // A sentence that puts a figure on the topic ("capex of $85bn", "10 gigawatts") states a relevant fact: in an
+    // article on the topic, a context word ("capital spending") is topic enough.
+    const figured = this.statesFigure();
+    const topical = strongAnchor || (figured && articleOnTopic && anyAnchor);
+    if (!topical) return [];
     const neutral =
-      total.neutral + Math.max(total.overcapacity, total.demand) + EXTRA_ANCHOR_SCORE * (anchors.size - 1);
+      total.neutral +
+      Math.max(total.overcapacity, total.demand) +
+      EXTRA_ANCHOR_SCORE * (anchors.size - 1) +
+      (figured ? FIGURE_SCORE : 0);
     if (neutral < NEUTRAL_THRESHOLD) return [];
     return [this.claimOf('neutral', this.allCues(), undefined, { ...total, neutral })];
+  }
+
+  /** The sentence puts a number on money, power or chips (a percentage alone is usually a share price). */
+  private statesFigure(): boolean {
+    return figuresOf(this.text, this.sentence).some((f) => TOPIC_FIGURES.has(f.unit));
   }
 
   claimOf(stance: Stance, cues: CueHit[], clause?: Clause, score?: Record<Stance, number>): DetectedClaim {
@@ -444,7 +608,10 @@ class Reading {
       stance,
       confidence: confidenceOf(stance, own, hedged),
       cues,
-      figures: findFigures(text, start, end),
+      figures:
+        start === sentence.start && end === sentence.end
+          ? figuresOf(text, sentence)
+          : findFigures(text, start, end),
       entities: [...new Set(here.flatMap((f) => (f.entry.kind === 'entity' ? [f.entry.name] : [])))],
       hedged,
       speaker:

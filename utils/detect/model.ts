@@ -14,7 +14,7 @@ export type ModelClass = (typeof MODEL_CLASSES)[number];
 export const validateModel = obj({
   classes: arr(literal(...MODEL_CLASSES), { min: 4, max: 4 }),
   bias: arr(num(), { min: 4, max: 4 }),
-  weights: record(/^(?:w|b|rule|ctx):[^\s]{1,120}$/, arr(num(), { min: 4, max: 4 }), { max: 50_000 }),
+  weights: record(/^(?:w|b|f|x|rule|ctx):[^\s]{1,120}$/, arr(num(), { min: 4, max: 4 }), { max: 50_000 }),
 });
 export type LinearModel = Infer<typeof validateModel>;
 
@@ -26,15 +26,17 @@ export interface SentenceContext {
 
 /**
  * The features of a sentence: its words (a plural's final s dropped), adjacent word pairs, the rules' verdict,
- * and what the rules made of its neighbours, when known.
+ * what the rules made of its neighbours, when known, and the word classes detection found in it (`f:` and `x:`
+ * features: the pack's families, figures, negation…; see `classFeatures` in detect.ts).
  */
 export function sentenceFeatures(
   tokens: readonly Token[],
   ruleStance: Stance | 'none',
   context?: SentenceContext,
+  classes: readonly string[] = [],
 ): string[] {
   const words = tokens.map((t) => t.norm.replace(/s$/, ''));
-  const features = new Set<string>([`rule:${ruleStance}`]);
+  const features = new Set<string>([`rule:${ruleStance}`, ...classes]);
   if (context) {
     features.add(`ctx:before:${context.before}`);
     features.add(`ctx:after:${context.after}`);
@@ -90,7 +92,12 @@ const TEACHING_ROUNDS = 4;
  * The model after the reader's teaching: a few gradient steps towards each sentence they classified, so their
  * corrections move the words of those sentences everywhere else too. The shipped model is left untouched.
  */
-export function adapt(model: LinearModel, taught: readonly TaughtSentence[]): LinearModel {
+export function adapt(
+  model: LinearModel,
+  taught: readonly TaughtSentence[],
+  featuresOf: (text: string, ruled: Stance | 'none') => string[] = (text, ruled) =>
+    sentenceFeatures(tokenize(text), ruled),
+): LinearModel {
   if (taught.length === 0) return model;
   const weights: Record<string, number[]> = { ...model.weights };
   const bias = [...model.bias];
@@ -104,7 +111,7 @@ export function adapt(model: LinearModel, taught: readonly TaughtSentence[]): Li
   };
   for (let round = 0; round < TEACHING_ROUNDS; round++) {
     for (const { text, ruled, verdict } of taught) {
-      const features = sentenceFeatures(tokenize(text), ruled);
+      const features = featuresOf(text, ruled);
       const target = model.classes.indexOf(verdict ?? 'none');
       const logits = [...bias];
       for (const f of features) weights[f]?.forEach((w, c) => (logits[c] = (logits[c] ?? 0) + w));

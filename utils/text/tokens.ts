@@ -44,18 +44,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /**
- * A counter of code points (as the W3C selectors count) before any UTF-16 offset of `text`, built in one scan: each call is then a binary
- * search over the (usually absent) surrogate pairs, so describing hundreds of claims stays linear.
+ * A counter of code points (as the W3C selectors count) before any UTF-16 offset of `text`, built in one scan: each
+ * call is then a binary search over the (usually absent) surrogate pairs, so describing hundreds of claims stays
+ * linear.
  */
 export function codePointCounter(text: string): (utf16Offset: number) => number {
-  const pairs: number[] = [];
-  for (let i = 0; i < text.length - 1; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) pairs.push(i++);
-    }
-  }
+  const pairs = surrogatePairs(text);
   if (pairs.length === 0) return (offset) => offset;
   return (offset) => {
     // Pairs that end at or before `offset` each count one code point for two units.
@@ -70,13 +64,35 @@ export function codePointCounter(text: string): (utf16Offset: number) => number 
   };
 }
 
-/** UTF-16 offset of the `points`-th code point (the inverse of codePointCounter); -1 when the text is shorter. */
-export function fromCodePointOffset(text: string, points: number): number {
-  let i = 0;
-  for (let p = 0; p < points; p++) {
-    if (i >= text.length) return -1;
+/**
+ * The inverse: the UTF-16 offset of the `points`-th code point of `text` (-1 past its end), built in one scan, so
+ * re-anchoring hundreds of annotations on a long page does not walk the page's text once for each.
+ */
+export function utf16Counter(text: string): (points: number) => number {
+  const pairs = surrogatePairs(text);
+  return (points) => {
+    // The k-th pair starts at code point pairs[k] - k; each pair before `points` adds one unit.
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((pairs[mid] ?? 0) - mid < points) lo = mid + 1;
+      else hi = mid;
+    }
+    const offset = points + lo;
+    return offset > text.length ? -1 : offset;
+  };
+}
+
+/** The UTF-16 offsets at which a surrogate pair (one astral code point) starts. */
+function surrogatePairs(text: string): number[] {
+  const pairs: number[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
     const code = text.charCodeAt(i);
-    i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) pairs.push(i++);
+    }
   }
-  return i;
+  return pairs;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../utils/text/segment.ts';
-import { codePointCounter, fromCodePointOffset, tokenize } from '../../../utils/text/tokens.ts';
+import { codePointCounter, tokenize, utf16Counter } from '../../../utils/text/tokens.ts';
 import { findFigures } from '../../../utils/text/figures.ts';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -50,8 +50,8 @@ describe('code point offsets', () => {
   it('count an emoji as one code point and round-trip', () => {
     const text = 'a😀b';
     expect(codePointCounter(text)(3)).toBe(2);
-    expect(fromCodePointOffset(text, 2)).toBe(3);
-    expect(fromCodePointOffset(text, 9)).toBe(-1);
+    expect(utf16Counter(text)(2)).toBe(3);
+    expect(utf16Counter(text)(9)).toBe(-1);
   });
 });
 
@@ -84,6 +84,16 @@ describe('codePointCounter', () => {
         // A lone high surrogate cut in half by the slice still counts one.
         expect(count(i)).toBe([...slice].length);
       }
+    }
+  });
+
+  it('is inverted by utf16Counter at every code point boundary', () => {
+    for (const text of ['plain text', 'a😀b😀😀c', '😀', 'x\uD800y']) {
+      const count = codePointCounter(text);
+      const toUtf16 = utf16Counter(text);
+      const points = [...text].length;
+      for (let p = 0; p <= points; p++) expect(count(toUtf16(p))).toBe(p);
+      expect(toUtf16(points + 1)).toBe(-1);
     }
   });
 });
