@@ -22,14 +22,7 @@ import {
   WEAK_CONTRASTS,
 } from './language.ts';
 import { PhraseMatcher, type PhraseMatch } from './matcher.ts';
-import {
-  adapt,
-  predict,
-  sentenceFeatures,
-  type LinearModel,
-  type Prediction,
-  type TaughtSentence,
-} from './model.ts';
+import { adapt, CompiledModel, sentenceFeatures, type Prediction, type TaughtSentence } from './model.ts';
 import { DEFAULT_RULE_REACH, STANCES, type Cue, type Rule, type Stance, type TopicPack } from './pack.ts';
 
 /** A cue that fired in a claim, with where it stands in the article text: the "why" shown to the reader. */
@@ -230,7 +223,8 @@ export function compileDetector(
     );
   };
   const models = enabled.map(
-    (pack, index) => pack.model && adapt(pack.model, adjustments.taught, taughtFeatures(index)),
+    (pack, index) =>
+      pack.model && new CompiledModel(adapt(pack.model, adjustments.taught, taughtFeatures(index))),
   );
   return {
     detect: (text, sentences, onTopic = false) =>
@@ -315,8 +309,10 @@ function readAll(
     const packs = new Set<number>();
     for (const { entry } of sentence.found)
       if (entry.kind === 'cue' || entry.kind === 'member') packs.add(entry.pack);
-    // A pack's learned model reads every sentence of an article on its topic, cue or not.
-    for (const [pack, model] of models.entries()) if (model && onTopic(pack)) packs.add(pack);
+    // A pack's learned model reads every sentence of an article on its topic that names something of the topic:
+    // in one that names nothing, neither the rules nor the model can find a claim (and no reading is made).
+    for (const [pack, model] of models.entries())
+      if (model && onTopic(pack) && namesTopic(sentence, pack)) packs.add(pack);
     const byPack = new Map<number, PackReading>();
     if (verdict === undefined)
       for (const pack of packs) {
@@ -344,12 +340,20 @@ const modelAsked = (read: ReadText, i: number, pack: number): boolean => {
   );
 };
 
-function modelFeatures(read: ReadText, i: number, pack: number): string[] {
+/** What the learned model reads of a sentence: its words, the rules' verdict on it and its neighbours, its classes. */
+function modelInput(read: ReadText, i: number, pack: number) {
   const { sentence, byPack } = read.readings[i] as ReadText['readings'][number];
-  const ruled = ruledAt(read, i, pack) as Stance | 'none';
-  const context = { before: ruledAt(read, i - 1, pack), after: ruledAt(read, i + 1, pack) };
-  const classes = classFeatures(read.text, sentence, pack, byPack.get(pack)?.reading);
-  return sentenceFeatures(sentence.tokens, ruled, context, classes);
+  return {
+    tokens: sentence.tokens,
+    ruled: ruledAt(read, i, pack) as Stance | 'none',
+    context: { before: ruledAt(read, i - 1, pack), after: ruledAt(read, i + 1, pack) },
+    classes: classFeatures(read.text, sentence, pack, byPack.get(pack)?.reading),
+  };
+}
+
+function modelFeatures(read: ReadText, i: number, pack: number): string[] {
+  const { tokens, ruled, context, classes } = modelInput(read, i, pack);
+  return sentenceFeatures(tokens, ruled, context, classes);
 }
 
 /**
@@ -374,7 +378,7 @@ function classFeatures(text: string, sentence: Sentence, pack: number, reading?:
   return [...classes];
 }
 
-function detectAll(read: ReadText, models: readonly (LinearModel | undefined)[]): DetectedClaim[] {
+function detectAll(read: ReadText, models: readonly (CompiledModel | undefined)[]): DetectedClaim[] {
   const { text, rules, readings } = read;
   const claims: DetectedClaim[] = [];
   for (const [i, { sentence, verdict, packs, byPack }] of readings.entries()) {
@@ -390,7 +394,7 @@ function detectAll(read: ReadText, models: readonly (LinearModel | undefined)[])
       let found = ruled;
       const model = models[pack];
       if (model && modelAsked(read, i, pack))
-        found = secondOpinion(model, pack, sentence, found, reading, modelFeatures(read, i, pack));
+        found = secondOpinion(model, pack, sentence, found, reading, modelInput(read, i, pack));
       if (found.length > 0 && (best.length === 0 || surest(found) > surest(best))) best = found;
     }
     claims.push(...best);
@@ -453,14 +457,14 @@ const isQuestion = (text: string, span: Span) => /\?["'”’)\]]*$/.test(text.s
  * the sentence is claimed for the model's stance, with the words it leaned on as its why.
  */
 function secondOpinion(
-  model: LinearModel,
+  model: CompiledModel,
   pack: number,
   sentence: Sentence,
   found: DetectedClaim[],
   reading: Reading,
-  features: readonly string[],
+  { tokens, ruled, context, classes }: ReturnType<typeof modelInput>,
 ): DetectedClaim[] {
-  const prediction = predict(model, features);
+  const prediction = model.predict(tokens, ruled, context, classes);
   const verdict = modelVerdict(
     found[0]?.stance ?? 'none',
     prediction,

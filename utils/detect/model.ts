@@ -58,23 +58,144 @@ export interface Prediction {
 
 export function predict(model: LinearModel, features: readonly string[]): Prediction {
   const logits = [...model.bias];
+  const scored: Scored[] = [];
   for (const feature of features) {
     const weights = model.weights[feature];
-    if (weights) for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] ?? 0) + (weights[c] ?? 0);
+    if (!weights) continue;
+    addTo(logits, weights);
+    if (feature.startsWith('w:') || feature.startsWith('b:')) scored.push({ feature, weights });
   }
+  return decide(model, logits, scored);
+}
+
+/** A word or word-pair feature that carried weights, in the order the sentence gave it. */
+interface Scored {
+  feature: string;
+  weights: readonly number[];
+}
+
+function addTo(logits: number[], weights: readonly number[]): void {
+  for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] ?? 0) + (weights[c] ?? 0);
+}
+
+function decide(model: LinearModel, logits: number[], scored: readonly Scored[]): Prediction {
   const top = Math.max(...logits);
   const exps = logits.map((z) => Math.exp(z - top));
   const sum = exps.reduce((a, b) => a + b, 0);
   const best = logits.indexOf(top);
-  const label = model.classes[best] ?? 'none';
-  const because = features
-    .filter((f) => f.startsWith('w:') || f.startsWith('b:'))
-    .map((f) => ({ f, w: model.weights[f]?.[best] ?? 0 }))
-    .filter((x) => x.w > 0)
-    .sort((a, b) => b.w - a.w)
-    .slice(0, 3)
-    .map((x) => x.f.slice(2).replace('_', ' '));
-  return { label, probability: (exps[best] ?? 0) / sum, because };
+  return {
+    label: model.classes[best] ?? 'none',
+    probability: (exps[best] ?? 0) / sum,
+    // Worked out only when asked: most sentences' predictions are never explained.
+    get because() {
+      return scored
+        .map(({ feature, weights }) => ({ feature, w: weights[best] ?? 0 }))
+        .filter((x) => x.w > 0)
+        .sort((a, b) => b.w - a.w)
+        .slice(0, 3)
+        .map((x) => x.feature.slice(2).replace('_', ' '));
+    },
+  };
+}
+
+/** What the rules may have made of a sentence or its neighbour. */
+const VERDICTS = ['overcapacity', 'demand', 'neutral', 'none', 'edge'] as const;
+
+interface WordWeights extends Scored {
+  /** The sentence that last counted it: a feature counts once a sentence, as in a set. */
+  seen: number;
+}
+
+/**
+ * A model ready to read every sentence of a long page: the same sums as `predict` over `sentenceFeatures`, in the
+ * same order, but its words and word pairs are looked up by the words themselves, so reading a sentence builds
+ * no string per word and per pair (that was most of detection's time and garbage).
+ */
+export class CompiledModel {
+  private readonly words = new Map<string, WordWeights>();
+  private readonly pairs = new Map<string, Map<string, WordWeights>>();
+  /** The word classes, and every feature of the rules' verdicts on a sentence and its neighbours. */
+  private readonly others = new Map<string, readonly number[]>();
+  /** The weights of `rule:`, `ctx:before:`, `ctx:after:` and `ctx:rule-before:` by verdict, looked up once. */
+  private readonly verdicts = new Map<number, (readonly number[] | undefined)[]>();
+  private sentence = 0;
+
+  constructor(readonly model: LinearModel) {
+    for (const [feature, weights] of Object.entries(model.weights)) {
+      if (feature.startsWith('w:')) this.words.set(feature.slice(2), { feature, weights, seen: 0 });
+      else if (feature.startsWith('b:')) {
+        const split = feature.indexOf('_', 2);
+        const first = feature.slice(2, split);
+        let seconds = this.pairs.get(first);
+        if (!seconds) this.pairs.set(first, (seconds = new Map()));
+        seconds.set(feature.slice(split + 1), { feature, weights, seen: 0 });
+      } else this.others.set(feature, weights);
+    }
+  }
+
+  /** `predict(model, sentenceFeatures(tokens, ruleStance, context, classes))`, faster. */
+  predict(
+    tokens: readonly Token[],
+    ruleStance: Stance | 'none',
+    context: SentenceContext | undefined,
+    classes: readonly string[],
+  ): Prediction {
+    const logits = [...this.model.bias];
+    const [rule, before, after, ruleBefore] = this.verdictWeights(ruleStance, context);
+    this.add(logits, rule);
+    // A feature counts once, as in sentenceFeatures' set: a class given twice is added once.
+    for (let i = 0; i < classes.length; i++)
+      if (classes.indexOf(classes[i] as string) === i)
+        this.add(logits, this.others.get(classes[i] as string));
+    if (context) {
+      this.add(logits, before);
+      this.add(logits, after);
+      this.add(logits, ruleBefore);
+    }
+    const sentence = ++this.sentence;
+    const scored: Scored[] = [];
+    let previous = '';
+    for (let i = 0; i < tokens.length; i++) {
+      const { norm } = tokens[i] as Token;
+      const word = norm.endsWith('s') ? norm.slice(0, -1) : norm;
+      const unigram = this.words.get(word);
+      if (unigram && unigram.seen !== sentence) {
+        unigram.seen = sentence;
+        addTo(logits, unigram.weights);
+        scored.push(unigram);
+      }
+      const pair = i > 0 ? this.pairs.get(previous)?.get(word) : undefined;
+      if (pair && pair.seen !== sentence) {
+        pair.seen = sentence;
+        addTo(logits, pair.weights);
+        scored.push(pair);
+      }
+      previous = word;
+    }
+    return decide(this.model, logits, scored);
+  }
+
+  private verdictWeights(ruled: Stance | 'none', context: SentenceContext | undefined) {
+    const key =
+      VERDICTS.indexOf(ruled) * 36 +
+      (context ? 1 + VERDICTS.indexOf(context.before) * 6 + VERDICTS.indexOf(context.after) : 0);
+    let weights = this.verdicts.get(key);
+    if (!weights) {
+      const of = (feature: string) => this.others.get(feature);
+      weights = [
+        of(`rule:${ruled}`),
+        context && of(`ctx:before:${context.before}`),
+        context && of(`ctx:after:${context.after}`),
+        context && of(`ctx:rule-before:${ruled}:${context.before}`),
+      ];
+      this.verdicts.set(key, weights);
+    }
+    return weights;
+  }
+
+  private add(logits: number[], weights: readonly number[] | undefined): void {
+    if (weights) addTo(logits, weights);
+  }
 }
 
 /** A sentence the reader classified: what the rules made of it, and what it is. */
