@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { AlignedClaim, FigureMismatch, Lean, SourceClaim } from '../utils/compare/align.ts';
 import { textFragmentLink } from '../utils/compare/fragment.ts';
 import type { ArticleRecord } from '../utils/db/schema.ts';
@@ -81,14 +82,15 @@ export function StoryComparison({
                 <span class="muted">
                   reported by {matches.length + 1} sources:{' '}
                   {matches.map((m, i) => (
-                    <span key={m.claim.id}>
+                    // A keyed fragment, not an element: a story of ten sources lists up to 180 of these.
+                    <Fragment key={m.claim.id}>
                       {i > 0 && ', '}
                       <a href={link(m.claim)} target="_blank" rel="noreferrer">
                         {siteOf(m.claim)}
                       </a>
                       {m.claim.stance !== claim.stance &&
                         ` (reads it as ${STANCE_LABELS[m.claim.stance].toLowerCase()})`}
-                    </span>
+                    </Fragment>
                   ))}
                 </span>
               </li>

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AnalyzeNow } from '../../components/AnalyzeNow.tsx';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
@@ -25,6 +25,8 @@ import { makeSender, type PageCommand } from '../../utils/messages.ts';
 import { normaliseUrl } from '../../utils/extract/metadata.ts';
 
 const db = new ClaimLensDatabase();
+// Opened as the script starts, while the first render is drawn: the first query then finds it open.
+db.open().catch(() => undefined); // a failure to open is shown by the queries that need it
 const articles = new ArticleRepository(db);
 const claims = new ClaimRepository(db);
 const annotations = new AnnotationRepository(db);
@@ -86,6 +88,9 @@ async function loadComparison(url: string | null) {
   };
 }
 
+/** The switches and the reading mode, read together: one query, one render when they arrive. */
+const loadSettings = () => Promise.all([settings.highlights(), settings.reading()]);
+
 /** Shared and unique claims, disagreeing figures, and the lean of the reader's reading of the story. */
 function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): Comparison {
   const mine: SourceClaim[] = [...own];
@@ -102,11 +107,11 @@ function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): C
 
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
   const state = useLiveQuery(() => measured('claimlens:compare', () => loadComparison(url)), [url]);
-  const highlightSettings = useLiveQuery(() => settings.highlights(), []);
-  const reading = useLiveQuery(() => settings.reading(), []);
+  const switches = useLiveQuery(loadSettings, []);
   const ready = state.status === 'ready';
-  useEffect(() => {
-    // From the popup's navigation to its first render with the comparison on screen.
+  useLayoutEffect(() => {
+    // From the popup's navigation to its first render with the comparison: a layout effect runs as soon as
+    // Preact has written that render into the document (an effect would wait for the frame after it).
     if (ready) performance.measure('claimlens:popup-ready', { start: 0, end: performance.now() });
   }, [ready]);
   return (
@@ -117,14 +122,10 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
           Library
         </a>
       </header>
-      {highlightSettings.status === 'ready' && (
-        <HighlightSwitches
-          host={hostOf(url)}
-          settings={highlightSettings.value}
-          actions={switchActions(tabId)}
-        />
+      {switches.status === 'ready' && (
+        <HighlightSwitches host={hostOf(url)} settings={switches.value[0]} actions={switchActions(tabId)} />
       )}
-      {tabId !== null && reading.status === 'ready' && !reading.value.autoAnalyze && (
+      {tabId !== null && switches.status === 'ready' && !switches.value[1].autoAnalyze && (
         <AnalyzeNow analyze={() => analyzePage(tabId)} />
       )}
       {state.status === 'loading' && <p class="muted">Loading…</p>}

@@ -71,6 +71,49 @@ describe('figures that disagree', () => {
   });
 });
 
+describe('comparing many claims', () => {
+  const claim = (
+    id: string,
+    entities: string[],
+    percents: number[],
+    text = `${entities.join(' and ')} shares moved ${percents.join(' and ')} percent.`,
+  ): SourceClaim => ({
+    id,
+    articleId: id.split('#')[0] ?? id,
+    text,
+    stance: 'neutral',
+    entities,
+    figures: percents.map((value) => ({ start: 0, end: 1, text: `${value}%`, value, unit: 'percent' })),
+  });
+
+  it('reports mismatches in the order of the other claims, under the first entity both name', () => {
+    const ours = claim('a#0', ['Micron', 'SK Hynix'], [4]);
+    const theirs = [
+      claim('b#0', ['SK Hynix'], [9]),
+      claim('b#1', ['Nvidia'], [20]),
+      claim('c#0', ['SK Hynix', 'Micron'], [12]),
+      claim('c#1', ['Micron'], [4.2]),
+    ];
+    expect(figureMismatches([ours], theirs).map((m) => [m.theirs.claim.id, m.entity])).toEqual([
+      ['b#0', 'SK Hynix'],
+      ['c#0', 'Micron'],
+    ]);
+  });
+
+  it('keeps the best match of each source, and none from a source that says something else', () => {
+    const ours = claim('a#0', ['Micron'], [4]);
+    const [aligned] = alignClaims(
+      [ours],
+      [
+        claim('b#0', ['Micron'], [4]),
+        claim('b#1', ['Micron'], [4, 7]),
+        claim('c#0', ['Oracle'], [50], 'Oracle signed a lease for a data centre in Texas.'),
+      ],
+    );
+    expect(aligned?.matches.map((m) => m.claim.id)).toEqual(['b#0']);
+  });
+});
+
 describe('blind spots', () => {
   const claim = (articleId: string, stance: SourceClaim['stance']): SourceClaim => ({
     id: `${articleId}-${stance}-${Math.random()}`,
