@@ -26,6 +26,15 @@ const row = (what: string, s: Summary, goalMs?: number) =>
   `| ${what} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} | ${s.runs} | ` +
   (goalMs === undefined ? '| |' : `≤ ${goalMs} ms | ${s.median <= goalMs ? 'met' : 'NOT met'} |`);
 
+/** A comparison row: both medians, and how many times faster ClaimLens is against the goal. */
+const versus = (what: string, lens: Summary, other: Summary, goal: number) => {
+  const ratio = other.median / lens.median;
+  return (
+    `| ${what} | ${ms(lens.median)} (${ms(lens.min)}–${ms(lens.max)}) | ${ms(other.median)} ` +
+    `(${ms(other.min)}–${ms(other.max)}) | ${ratio.toFixed(1)}× | ≥ ${goal}× | ${ratio >= goal ? 'met' : 'NOT met'} |`
+  );
+};
+
 /** `--only reading|library|transfer` runs one part and prints it (BENCHMARKS.md is written by whole runs only). */
 const SECTIONS = { reading: readingSection, library: librarySection, transfer: transferSection };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -113,15 +122,6 @@ async function withBrowser<T>(run: (browser: ExtensionBrowser) => Promise<T>): P
     await browser.close();
   }
 }
-
-/** A comparison row: both medians, and how many times faster ClaimLens is against the goal. */
-const versus = (what: string, lens: Summary, other: Summary, goal: number) => {
-  const ratio = other.median / lens.median;
-  return (
-    `| ${what} | ${ms(lens.median)} (${ms(lens.min)}–${ms(lens.max)}) | ${ms(other.median)} ` +
-    `(${ms(other.min)}–${ms(other.max)}) | ${ratio.toFixed(1)}× | ≥ ${goal}× | ${ratio >= goal ? 'met' : 'NOT met'} |`
-  );
-};
 
 async function readingSection(browser: ExtensionBrowser): Promise<string[]> {
   const pagesDir = await mkdtemp(join(tmpdir(), 'claimlens-bench-pages-'));
