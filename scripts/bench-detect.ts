@@ -2,7 +2,7 @@
 import { detectInText } from '../utils/analyze.ts';
 import { compileDetector } from '../utils/detect/detect.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
-import { corpusParagraphs, paragraphsOfLength, wordCount } from './lib/sample-text.ts';
+import { asArticle, corpusParagraphs, paragraphsOfLength, wordCount } from './lib/sample-text.ts';
 
 const TARGET_WORDS = 10_000;
 const RUNS = 30;
@@ -11,13 +11,7 @@ const RUNS = 30;
 const detector = compileDetector(BUILT_IN_PACKS);
 const chosen = paragraphsOfLength(await corpusParagraphs(), TARGET_WORDS);
 const wordTotal = wordCount(chosen.join(' '));
-const text = chosen.join('\n\n');
-let at = 0;
-const blocks = chosen.map((p) => {
-  const block = { start: at, end: at + p.length };
-  at += p.length + 2;
-  return block;
-});
+const { text, blocks } = asArticle(chosen);
 
 const compileStart = performance.now();
 compileDetector(BUILT_IN_PACKS);

@@ -41,17 +41,26 @@ export async function benchTransfer(
   const importMs = performance.now() - importStart;
   const outcome = (await page.getByTestId('import-result').textContent()) ?? '';
   if (!outcome.startsWith('Imported')) throw new Error(`The benchmark's import failed: ${outcome}`);
+  // The import's change events re-run every live view of the dashboard over the whole library: the exports are
+  // timed on a dashboard opened afresh and done showing it, as a reader finds it.
+  await page.reload();
+  await page.waitForFunction(
+    (articles) => document.querySelector('[data-testid="article-count"]')?.textContent === String(articles),
+    library.articles.length,
+    { timeout: 600_000, polling: 100 },
+  );
   const exports: TransferResult['exports'] = [];
   for (const format of ['json', 'csv', 'md']) {
     const times: number[] = [];
-    for (let run = 0; run < runs; run++) {
+    // The first run of each is a warm-up, not counted (as everywhere in BENCHMARKS.md).
+    for (let run = 0; run <= runs; run++) {
       const start = performance.now();
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 600_000 }),
         page.getByTestId(`export-${format}`).click(),
       ]);
       await download.path();
-      times.push(performance.now() - start);
+      if (run > 0) times.push(performance.now() - start);
     }
     exports.push({ format, time: summarise(times) });
   }

@@ -1,4 +1,5 @@
 import { extractArticle } from '../../utils/analyze.ts';
+import type { Span } from '../../utils/text/segment.ts';
 import { loadCorpus } from './corpus.ts';
 import { parseHtml } from './parse-html.ts';
 
@@ -26,3 +27,14 @@ export function paragraphsOfLength(paragraphs: readonly string[], words: number)
 }
 
 export const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Paragraphs as one article text, a blank line between them, with each paragraph's block. */
+export function asArticle(paragraphs: readonly string[]): { text: string; blocks: Span[] } {
+  let at = 0;
+  const blocks = paragraphs.map((p) => {
+    const block = { start: at, end: at + p.length };
+    at += p.length + 2;
+    return block;
+  });
+  return { text: paragraphs.join('\n\n'), blocks };
+}

@@ -6,6 +6,13 @@ import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scr
 import { NEWSROOM } from '../../scripts/lib/newsroom.ts';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { TEST_PAGES } from '../e2e/harness.ts';
+import {
+  analysisEnded,
+  highlightTexts,
+  recordedMutations,
+  recordMutations,
+  selectFirst,
+} from '../e2e/in-page.ts';
 
 export { catalog, fold, TEST_PAGES } from '../e2e/harness.ts';
 
@@ -39,20 +46,14 @@ export function useFirefox(): () => FirefoxHarness {
 /** Opens a page and waits for ClaimLens's first analysis pass to end (the contract's measure). */
 export async function openAnalyzed(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('claimlens:analyze').length > 0, {
+  await page.waitForFunction(analysisEnded, {
     timeout: 15_000,
   });
 }
 
 /** The text of every range in each ClaimLens highlight, read from the page's main world. */
 export function readHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('claimlens-')) out[name] = [...highlight].map((range) => range.toString());
-    });
-    return out;
-  });
+  return page.evaluate(highlightTexts);
 }
 
 /**
@@ -60,34 +61,16 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
  * extension's); the observer is in place before the content script runs at document_idle.
  */
 export async function watchMutations(page: Page): Promise<void> {
-  await page.evaluateOnNewDocument(() => {
-    const records: string[] = [];
-    (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations = records;
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((list) => {
-        for (const r of list) records.push(`${r.type} on ${r.target.nodeName}`);
-      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-  });
+  await page.evaluateOnNewDocument(recordMutations);
 }
 
 export function mutationsSoFar(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations);
+  return page.evaluate(recordedMutations);
 }
 
 /** Selects the first occurrence of `text` in the page's body, as a reader's drag would. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at >= 0) {
-        getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
-        return;
-      }
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
+  await page.evaluate(selectFirst, text);
 }
 
 /** The text of an element found through open shadow roots too, or null while there is none. */

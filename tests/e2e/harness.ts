@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { NEWSROOM } from '../../scripts/lib/newsroom.ts';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { analysisEnded, highlightTexts, recordedMutations, recordMutations, selectFirst } from './in-page.ts';
 
 export { catalog, NEWSROOM, type CatalogEntry, type Stance } from '../../scripts/lib/newsroom.ts';
 export const TEST_PAGES = resolve(import.meta.dirname, 'pages');
@@ -49,20 +50,14 @@ export function useHarness(): () => Harness {
 /** Opens a page and waits for ClaimLens's first analysis pass to end (the contract's measure). */
 export async function openAnalyzed(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('claimlens:analyze').length > 0, null, {
+  await page.waitForFunction(analysisEnded, null, {
     timeout: 15_000,
   });
 }
 
 /** The text of every range in each ClaimLens highlight, read from the page's main world. */
 export function readHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('claimlens-')) out[name] = [...highlight].map((range) => range.toString());
-    });
-    return out;
-  });
+  return page.evaluate(highlightTexts);
 }
 
 /** Same white-space folding on both sides: the catalog is written with single spaces, pages are not. */
@@ -73,19 +68,11 @@ export const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
  * onwards: the content script runs at document_idle, after DOMContentLoaded.
  */
 export async function watchMutations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const records: string[] = [];
-    (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations = records;
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((list) => {
-        for (const r of list) records.push(`${r.type} on ${r.target.nodeName}`);
-      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    });
-  });
+  await page.addInitScript(recordMutations);
 }
 
 export function mutationsSoFar(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __claimlensMutations: string[] }).__claimlensMutations);
+  return page.evaluate(recordedMutations);
 }
 
 /** The parts of the extension API the checks below call inside the service worker. */
@@ -105,15 +92,5 @@ export async function activeBadgeText(harness: Harness, page: Page): Promise<str
 
 /** Selects the first occurrence of `text` in the page's body, as a reader's drag would. */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at >= 0) {
-        getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
-        return;
-      }
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
+  await page.evaluate(selectFirst, text);
 }

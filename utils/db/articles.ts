@@ -3,7 +3,8 @@ import { copyKeys, isCopy } from '../compare/fingerprint.ts';
 import { STORY_WINDOW_DAYS, storyFor, type StoryCandidate } from '../compare/stories.ts';
 import type { Library } from '../export/web-annotation.ts';
 import type { ArticleAnalysis } from '../model.ts';
-import { libraryTables, readByKeys } from './library.ts';
+import { readByKeys } from './library.ts';
+import { readLibrary } from './read-library.ts';
 import {
   articleDate,
   type ArticleRecord,
@@ -257,16 +258,7 @@ export class LibraryRepository {
   }
 
   /** Everything the reader has: what the export writes. */
-  async load(): Promise<Library> {
-    const { db } = this;
-    return db.transaction('r', libraryTables(db), async () => ({
-      articles: await db.articles.orderBy('lastSeen').reverse().toArray(),
-      claims: await db.claims.toArray(),
-      annotations: await db.annotations.toArray(),
-      tags: await db.tags.toArray(),
-      corrections: await db.corrections.toArray(),
-      packs: await db.packs.toArray(),
-      snapshots: await db.snapshots.toArray(),
-    }));
+  load(): Promise<Library> {
+    return readLibrary(this.db);
   }
 }

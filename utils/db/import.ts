@@ -1,7 +1,13 @@
 import type { ImportBatch } from '../export/import.ts';
 import { emptyLibrary, type Library } from '../export/web-annotation.ts';
 import { libraryTables, putLibrary } from './library.ts';
-import type { AnnotationRecord, ArticleRecord, ClaimLensDatabase, ClaimRecord } from './schema.ts';
+import {
+  DERIVED_KEYS,
+  type AnnotationRecord,
+  type ArticleRecord,
+  type ClaimLensDatabase,
+  type ClaimRecord,
+} from './schema.ts';
 
 /** How each claim and annotation of a file compares with what is stored under its id. */
 export interface ImportCounts {
@@ -20,8 +26,8 @@ export interface ImportPlan {
   writes: Library;
 }
 
-/** Index keys the database derives on write (utils/db/schema.ts): not part of what a record holds. */
-const DERIVED_KEYS = new Set(['words', 'copyKeys']);
+/** Index keys the database derives on write: not part of what a record holds. */
+const DERIVED = new Set([...DERIVED_KEYS.values()].flat());
 
 /**
  * JSON with keys in order and derived keys left out, so two records that hold the same are equal whatever
@@ -29,7 +35,7 @@ const DERIVED_KEYS = new Set(['words', 'copyKeys']);
  */
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (key, v: unknown) =>
-    DERIVED_KEYS.has(key)
+    DERIVED.has(key)
       ? undefined
       : typeof v === 'object' && v !== null && !Array.isArray(v)
         ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

@@ -239,6 +239,11 @@ const DERIVED: readonly [string, Derive, string[]][] = [
   })),
 ];
 
+/** The derived keys of each table that has some: what a read that bypasses Dexie's hooks must leave out. */
+export const DERIVED_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+  DERIVED.map(([table, , keys]) => [table, keys]),
+);
+
 /**
  * Keeps derived keys true whoever writes, and out of sight of whoever reads: they live in the indexes, not in
  * what the code and the exports see. Writes are completed below Dexie's table API, where every add, put, update

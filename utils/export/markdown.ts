@@ -2,11 +2,14 @@ import type { AnnotationRecord, ArticleRecord, ClaimRecord } from '../db/schema.
 import { groupBy } from '../group.ts';
 import { ITEMS_PER_PART, joinParts, type Part } from './chunks.ts';
 
-/** Backslash-escapes every character Markdown could read as syntax, so quotes stay text. */
+/**
+ * Backslash-escapes every character Markdown could read as syntax, so quotes stay text, and folds each run of
+ * white space into one space (a lone space is left where it is: replacing it with itself costs the most).
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`)
-    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&')
+    .replace(/\s\s+|[^\S ]/g, ' ')
     .trim();
 }
 

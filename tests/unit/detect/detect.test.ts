@@ -3,17 +3,12 @@ import { detectInText } from '../../../utils/analyze.ts';
 import { compileDetector } from '../../../utils/detect/detect.ts';
 import { parseTopicPack, type TopicPack } from '../../../utils/detect/pack.ts';
 import { BUILT_IN_PACKS } from '../../../utils/detect/packs/index.ts';
+import { asArticle } from '../../../scripts/lib/sample-text.ts';
 
 const detector = compileDetector(BUILT_IN_PACKS);
 
 function detect(...sentences: string[]) {
-  const text = sentences.join('\n\n');
-  let at = 0;
-  const blocks = sentences.map((s) => {
-    const block = { start: at, end: at + s.length };
-    at += s.length + 2;
-    return block;
-  });
+  const { text, blocks } = asArticle(sentences);
   return detectInText(text, blocks, 'en', detector);
 }
 

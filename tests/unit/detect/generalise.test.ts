@@ -3,20 +3,12 @@ import { detectInText } from '../../../utils/analyze.ts';
 import { compileDetector, MODEL_BARS, modelVerdict } from '../../../utils/detect/detect.ts';
 import { parseTopicPack } from '../../../utils/detect/pack.ts';
 import { BUILT_IN_PACKS } from '../../../utils/detect/packs/index.ts';
+import { asArticle } from '../../../scripts/lib/sample-text.ts';
 
 const detector = compileDetector(BUILT_IN_PACKS);
 
 /** Each sentence its own block, as paragraphs of one article. */
-function article(...sentences: string[]) {
-  const text = sentences.join('\n\n');
-  let at = 0;
-  const blocks = sentences.map((s) => {
-    const block = { start: at, end: at + s.length };
-    at += s.length + 2;
-    return block;
-  });
-  return { text, blocks };
-}
+const article = (...sentences: string[]) => asArticle(sentences);
 
 const claimsIn = (onTopic: boolean, ...sentences: string[]) => {
   const { text, blocks } = article(...sentences);

@@ -181,4 +181,10 @@ describe('Markdown export', () => {
     expect(md).not.toMatch(/(?<!\\)<img/);
     expect(escapeMarkdown('a_b* [c](d)')).toBe('a\\_b\\* \\[c\\]\\(d\\)');
   });
+
+  it('folds every run of white space, of any kind, into one space', () => {
+    expect(escapeMarkdown(' one two\tthree\u00a0four \n five\r\n\r\nsix  seven\u2028 ')).toBe(
+      'one two three four five six seven',
+    );
+  });
 });
