@@ -94,3 +94,24 @@ export async function activeBadgeText(harness: Harness, page: Page): Promise<str
 export async function selectText(page: Page, text: string): Promise<void> {
   await page.evaluate(selectFirst, text);
 }
+
+/** How many records a store of ClaimLens's database holds, read in the service worker. */
+export function countRecords(harness: Harness, store: string): Promise<number> {
+  return harness.browser.worker.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const request = indexedDB.open('claimlens');
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(name)) return 0;
+      const request = db.transaction(name).objectStore(name).count();
+      return await new Promise<number>((done, fail) => {
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_BUILD } from '../../scripts/lib/browser.ts';
 import { serveHtml, type HtmlServer } from './fuzz/serve.ts';
-import { openAnalyzed, readHighlights, selectText, useHarness } from './harness.ts';
+import { countRecords, openAnalyzed, readHighlights, selectText, useHarness } from './harness.ts';
 
 // A page that attacks ClaimLens: it talks to it, fakes the reader's clicks, and puts markup in everything
 // ClaimLens stores and shows. Nothing of it may work.
@@ -45,26 +45,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** How many records a store of ClaimLens's database holds, read in the service worker. */
-function count(store: 'articles' | 'annotations' | 'tags' | 'corrections' | 'settings'): Promise<number> {
-  return harness().browser.worker.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      const request = indexedDB.open('claimlens');
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains(name)) return 0;
-      const request = db.transaction(name).objectStore(name).count();
-      return await new Promise<number>((done, fail) => {
-        request.onsuccess = () => done(request.result);
-        request.onerror = () => fail(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
-}
+const count = (store: string) => countRecords(harness(), store);
 
 const pwned = (on: Page) => on.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
 

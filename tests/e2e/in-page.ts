@@ -36,6 +36,8 @@ export function selectFirst(wanted: string): void {
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const at = node.data.indexOf(wanted);
     if (at >= 0) {
+      // A reader selects what is on screen.
+      node.parentElement?.scrollIntoView({ block: 'center' });
       getSelection()?.setBaseAndExtent(node, at, node, at + wanted.length);
       return;
     }
