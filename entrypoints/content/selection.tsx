@@ -50,13 +50,17 @@ export function watchSelection(
     );
   };
   const save = async (what: { tags: string[]; note: string | null; stance: Stance | null }) => {
-    if (!selected) return;
+    const saving = selected;
+    if (!saving) return;
     busy = true;
     void render();
     try {
-      await annotations.annotate(selected, what);
-      getSelection()?.removeAllRanges();
-      close();
+      await annotations.annotate(saving, what);
+      // The reader may have selected something else while it was stored: that selection and its toolbar stay.
+      const selection = getSelection();
+      if (selection && selection.rangeCount > 0 && sameSpan(selection.getRangeAt(0), saving))
+        selection.removeAllRanges();
+      if (selected === saving) close();
     } catch (failure) {
       error = `Not saved: ${(failure as Error).message}`;
       void render();
@@ -100,3 +104,7 @@ export function watchSelection(
   });
   return () => void openOnSelection(true);
 }
+
+const sameSpan = (a: Range, b: Range) =>
+  a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
+  a.compareBoundaryPoints(Range.END_TO_END, b) === 0;

@@ -15,6 +15,7 @@ import {
   useFirefox,
   watchMutations,
 } from './harness.ts';
+import { NewsroomScore, STANCE_NAMES } from '../e2e/newsroom-score.ts';
 
 // The contract (../shared/CONTRACT.md) on Firefox: the Chrome suite's checks, ported to Puppeteer over
 // WebDriver BiDi and Debian's firefox-esr with the Firefox build (`wxt build -b firefox`).
@@ -31,7 +32,6 @@ interface FirefoxExtensionApi {
   browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
 }
 
-const STANCE_NAMES = ['claimlens-overcapacity', 'claimlens-demand', 'claimlens-neutral'] as const;
 const painted = (highlights: Record<string, string[]>) =>
   STANCE_NAMES.flatMap((name) => highlights[name] ?? []);
 
@@ -79,11 +79,7 @@ describe('on the demo newsroom', () => {
   const unrelated = catalog.filter((entry) => entry.kind === 'unrelated');
 
   it('finds the labelled claims of every story article with the right stance, and few others', async () => {
-    let labelled = 0;
-    let found = 0;
-    let rightStance = 0;
-    let highlighted = 0;
-    let correct = 0;
+    const score = new NewsroomScore();
     for (const entry of articles) {
       await openAnalyzed(page, firefox().newsroom.url + entry.path.slice(1));
       const highlights = await readHighlights(page);
@@ -93,27 +89,9 @@ describe('on the demo newsroom', () => {
         expect(body).toContain(fold(text));
         expect(fold(text).match(/[.!?]["”’)]? [A-Z“"]/g) ?? []).toHaveLength(0);
       }
-      const byText = new Map<string, string>();
-      for (const name of STANCE_NAMES)
-        for (const text of highlights[name] ?? []) byText.set(fold(text), name);
-      const labels = new Map(entry.claims.map((c) => [fold(c.text), `claimlens-${c.stance}`]));
-      labelled += labels.size;
-      for (const [text, name] of labels) {
-        if (!byText.has(text)) continue;
-        found++;
-        if (byText.get(text) === name) rightStance++;
-      }
-      highlighted += byText.size;
-      correct += [...byText.keys()].filter((text) => labels.has(text)).length;
+      score.add(entry, highlights);
     }
-    console.log(
-      `demo newsroom on Firefox: ${found}/${labelled} labelled claims found, ${rightStance} with the right ` +
-        `stance; ${correct}/${highlighted} highlights are labelled claims`,
-    );
-    // The same floors as on Chromium: the same detector runs in the background page.
-    expect(found / labelled).toBeGreaterThan(0.8);
-    expect(correct / highlighted).toBeGreaterThan(0.95);
-    expect(rightStance / found).toBeGreaterThan(0.85);
+    score.expectFloors('Firefox');
   });
 
   it('paints nothing on unrelated articles', async () => {
