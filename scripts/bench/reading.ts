@@ -14,6 +14,7 @@ import { parseHtml } from '../lib/parse-html.ts';
 import { corpusParagraphs, paragraphsOfLength } from '../lib/sample-text.ts';
 import { serveFolder, type StaticServer } from '../lib/static-server.ts';
 import { withNames } from './compare.ts';
+import { writeStores } from './seed.ts';
 import { summarise, type Summary } from './stats.ts';
 
 export const ARTICLE_WORDS = [1_000, 10_000, 50_000] as const;
@@ -281,20 +282,7 @@ async function benchAnchoring(
     };
   });
   await page.goto(browser.extensionUrl('popup.html'));
-  await page.evaluate(async (json) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('claimlens');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('annotations', 'readwrite');
-    for (const record of JSON.parse(json) as object[]) tx.objectStore('annotations').put(record);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, JSON.stringify(records));
+  await writeStores(page, { annotations: records });
 
   const claimLens: number[] = [];
   let painted = 0;

@@ -121,26 +121,32 @@ export async function seedLibrary(page: Page, size: LibrarySize = LARGE_LIBRARY)
         copyKeys: copyKeys(fingerprint),
       });
     }
-    // Sent as one JSON string: Playwright's own serialisation of large objects is many times slower.
-    await page.evaluate(
-      async (json) => {
-        const stores = JSON.parse(json) as Record<string, object[]>;
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('claimlens');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const tx = db.transaction(Object.keys(stores), 'readwrite');
-        for (const [store, records] of Object.entries(stores))
-          for (const record of records) tx.objectStore(store).put(record);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      JSON.stringify({ articles: batch, claims }),
-    );
+    await writeStores(page, { articles: batch, claims });
   }
   return target;
+}
+
+/**
+ * Puts records straight into the extension's IndexedDB from an extension page, in one transaction: benchmarks
+ * stand in for months of reading (the product itself only writes through the background). The middleware that
+ * derives index keys is bypassed: records carry the ones their benchmark needs.
+ */
+export async function writeStores(page: Page, stores: Record<string, object[]>): Promise<void> {
+  // Sent as one JSON string: Playwright's own serialisation of large objects is many times slower.
+  await page.evaluate(async (json) => {
+    const byStore = JSON.parse(json) as Record<string, object[]>;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('claimlens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(Object.keys(byStore), 'readwrite');
+    for (const [store, records] of Object.entries(byStore))
+      for (const record of records) tx.objectStore(store).put(record);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, JSON.stringify(stores));
 }

@@ -3,7 +3,7 @@ import { syntheticLibrary } from '../../../scripts/lib/synthetic-library.ts';
 import { putLibrary } from '../../../utils/db/library.ts';
 import { readLibrary } from '../../../utils/db/read-library.ts';
 import { ClaimLensDatabase } from '../../../utils/db/schema.ts';
-import type { Library } from '../../../utils/export/web-annotation.ts';
+import { emptyLibrary, type Library } from '../../../utils/export/web-annotation.ts';
 
 let db: ClaimLensDatabase;
 let library: Library;
@@ -53,15 +53,7 @@ describe('reading the whole library for an export', () => {
   it('reads an empty library', async () => {
     const empty = new ClaimLensDatabase(`test-${Math.random()}`);
     try {
-      expect(await readLibrary(empty)).toEqual({
-        articles: [],
-        claims: [],
-        annotations: [],
-        tags: [],
-        corrections: [],
-        packs: [],
-        snapshots: [],
-      });
+      expect(await readLibrary(empty)).toEqual(emptyLibrary());
     } finally {
       await empty.delete();
     }
