@@ -73,7 +73,7 @@ export const cueKey = (source: { stance: Stance; phrase?: string; families?: rea
 type Entry =
   | { kind: 'anchor'; pack: number; phrase: string; strong: boolean }
   | { kind: 'cue'; pack: number; cue: Cue; key: string }
-  | { kind: 'member'; pack: number; family: string }
+  | { kind: 'member'; pack: number; family: string; feature: string }
   | { kind: 'reframe'; pack: number; turns: Stance }
   | { kind: 'report'; pack: number }
   | { kind: 'entity'; pack: number; name: string }
@@ -123,6 +123,15 @@ const ARTICLE_CONTEXT_ANCHORS = 4;
 /** Shorter sentences are labels, datelines and fragments. */
 const MIN_CLAIM_WORDS = 5;
 
+const codes = (marks: string) => [...marks].map((mark) => mark.charCodeAt(0));
+/** What opens a clause at a weak contrast ("…, yet demand"). */
+const PAUSES = codes(',;:—–');
+/** What always opens a clause (besides a spaced hyphen). */
+const CLAUSE_BREAKS = codes(';—–');
+/** What ends a negation's reach. */
+const PUNCTUATION = codes(',:;()—–');
+const HYPHEN = 45;
+
 export interface Detector {
   /**
    * Claims in `sentences` of `text`. `onTopic` says the text belongs to an article already known to be about
@@ -145,11 +154,15 @@ export interface ModelInput {
 }
 
 interface CompiledRule {
-  pack: number;
   rule: Rule;
   weight: number;
   key: string;
+  /** Its place in the pack: where two rules weigh the same, the earlier one stands, as the pack orders them. */
+  order: number;
 }
+
+/** A pack's rules by their first family: a clause looks only at the rules whose first family it holds. */
+type PackRules = ReadonlyMap<string, readonly CompiledRule[]>;
 
 /** Compiles the enabled packs into one matcher; detection then costs one pass over the article's words. */
 export function compileDetector(
@@ -157,7 +170,7 @@ export function compileDetector(
   adjustments: Adjustments = NO_ADJUSTMENTS,
 ): Detector {
   const matcher = new PhraseMatcher<Entry>();
-  const rules: CompiledRule[] = [];
+  const rules: PackRules[] = [];
   const factor = (key: string) => adjustments.cueFactors.get(key) ?? 1;
   const enabled = packs.filter((pack) => pack.enabled !== false);
   for (const [index, pack] of enabled.entries()) {
@@ -175,16 +188,17 @@ export function compileDetector(
       });
     }
     for (const [name, phrases] of Object.entries(pack.families))
-      for (const phrase of phrases) matcher.add(phrase, { kind: 'member', pack: index, family: name });
-    for (const rule of pack.rules) {
+      for (const phrase of phrases)
+        matcher.add(phrase, { kind: 'member', pack: index, family: name, feature: `f:${name}` });
+    const byFirstFamily = new Map<string, CompiledRule[]>();
+    for (const [order, rule] of pack.rules.entries()) {
       const key = cueKey(rule);
-      rules.push({
-        pack: index,
-        rule,
-        weight: rule.weight * factor(key),
-        key,
-      });
+      const first = rule.families[0] as string;
+      const list = byFirstFamily.get(first) ?? [];
+      list.push({ rule, weight: rule.weight * factor(key), key, order });
+      byFirstFamily.set(first, list);
     }
+    rules.push(byFirstFamily);
     for (const { phrase, turns } of pack.reframes)
       matcher.add(phrase, { kind: 'reframe', pack: index, turns });
     for (const phrase of pack.reports) matcher.add(phrase, { kind: 'report', pack: index });
@@ -260,7 +274,7 @@ interface PackReading {
 /** Every sentence read by the rules of each pack it concerns: what the learned models then read. */
 interface ReadText {
   text: string;
-  rules: readonly CompiledRule[];
+  rules: readonly PackRules[];
   readings: {
     sentence: Sentence;
     verdict: Stance | null | undefined;
@@ -272,7 +286,7 @@ interface ReadText {
 
 function readAll(
   matcher: PhraseMatcher<Entry>,
-  rules: readonly CompiledRule[],
+  rules: readonly PackRules[],
   models: readonly unknown[],
   adjustments: Adjustments,
   text: string,
@@ -365,18 +379,31 @@ function classFeatures(text: string, sentence: Sentence, pack: number, reading?:
   const classes = new Set<string>();
   for (const { entry } of sentence.found) {
     if ('pack' in entry && entry.pack !== pack) continue;
-    if (entry.kind === 'member') classes.add(`f:${entry.family}`);
+    if (entry.kind === 'member') classes.add(entry.feature);
     else if (entry.kind === 'anchor') classes.add(entry.strong ? 'f:anchor' : 'f:context');
     else if (entry.kind === 'entity') classes.add('f:entity');
-    else if (entry.kind === 'cue') classes.add(`f:cue-${entry.cue.stance}`);
+    else if (entry.kind === 'cue') classes.add(CUE_CLASSES[entry.cue.stance]);
     else if (entry.kind === 'contrast') classes.add(entry.emphatic ? 'x:contrast' : 'x:contrast-weak');
-    else classes.add(`x:${entry.kind}`);
+    else classes.add(kindClass(entry.kind));
   }
   for (const figure of figuresOf(text, sentence)) classes.add(`f:figure-${figure.unit}`);
   for (const cue of reading?.allCues() ?? [])
-    classes.add(`x:${cue.negated ? 'turned' : 'kept'}-${cue.stance}`);
+    classes.add((cue.negated ? TURNED_CLASSES : KEPT_CLASSES)[cue.stance]);
   return [...classes];
 }
+
+// The class features' names, made once rather than for every sentence.
+const stanceClasses = (prefix: string) =>
+  Object.fromEntries(STANCES.map((stance) => [stance, `${prefix}${stance}`])) as Record<Stance, string>;
+const CUE_CLASSES = stanceClasses('f:cue-');
+const TURNED_CLASSES = stanceClasses('x:turned-');
+const KEPT_CLASSES = stanceClasses('x:kept-');
+const KIND_CLASSES = new Map<Entry['kind'], string>();
+const kindClass = (kind: Entry['kind']) => {
+  let name = KIND_CLASSES.get(kind);
+  if (name === undefined) KIND_CLASSES.set(kind, (name = `x:${kind}`));
+  return name;
+};
 
 function detectAll(read: ReadText, models: readonly (CompiledModel | undefined)[]): DetectedClaim[] {
   const { text, rules, readings } = read;
@@ -449,7 +476,14 @@ const namesTopic = (sentence: Sentence, pack: number) =>
   );
 
 /** Questions ask; they do not claim. */
-const isQuestion = (text: string, span: Span) => /\?["'”’)\]]*$/.test(text.slice(span.start, span.end));
+function isQuestion(text: string, span: Span): boolean {
+  // Read back from the end past closing quotes and brackets (no copy of the sentence: it is asked of each).
+  let at = span.end - 1;
+  while (at >= span.start && CLOSERS.includes(text.charCodeAt(at))) at--;
+  return at >= span.start && text.charCodeAt(at) === QUESTION_MARK;
+}
+const CLOSERS = codes(`"'”’)]`);
+const QUESTION_MARK = 63;
 
 /**
  * The model's word on a sentence, given what the rules found (`modelVerdict`): "none" drops the rules' claim; a
@@ -506,6 +540,15 @@ interface Clause {
   cues: CueHit[];
 }
 
+const wholeClause = (words: number): Clause => ({
+  first: 0,
+  last: words,
+  emphatic: false,
+  conceded: false,
+  score: { overcapacity: 0, demand: 0, neutral: 0 },
+  cues: [],
+});
+
 /** Something in a clause that leans one way: a pack cue, or a rule whose families met. */
 interface Evidence {
   stance: Stance;
@@ -520,21 +563,23 @@ interface Evidence {
 class Reading {
   private readonly tokens: Token[];
   private readonly found: PhraseMatch<Entry>[];
-  private readonly rules: readonly CompiledRule[];
+  private readonly rules: PackRules;
   private readonly clauses: Clause[];
 
   constructor(
     private readonly text: string,
     private readonly sentence: Sentence,
-    allRules: readonly CompiledRule[],
+    allRules: readonly PackRules[],
     pack: number,
   ) {
     this.tokens = sentence.tokens;
     // The language's own words (negators, hedges, contrasts) and this one pack's.
     this.found = sentence.found.filter((f) => !('pack' in f.entry) || f.entry.pack === pack);
-    this.rules = allRules.filter((r) => r.pack === pack);
-    this.clauses = this.splitClauses();
-    for (const clause of this.clauses) this.scoreClause(clause);
+    this.rules = allRules[pack] ?? new Map();
+    // Clauses matter only where something leans one way: a sentence with no cue and no rule word is one clause.
+    const weighed = this.found.some((f) => f.entry.kind === 'cue' || f.entry.kind === 'member');
+    this.clauses = weighed ? this.splitClauses() : [wholeClause(this.tokens.length)];
+    if (weighed) for (const clause of this.clauses) this.scoreClause(clause);
   }
 
   allCues(): CueHit[] {
@@ -630,13 +675,14 @@ class Reading {
     for (const { entry, first } of this.found) {
       if (entry.kind !== 'contrast' || first === 0) continue;
       // "still" and "yet" only open a clause after a pause ("…, yet demand…"), not in "still growing".
-      if (entry.weak && !/[,;:—–]/.test(this.gapBefore(first))) continue;
+      if (entry.weak && !this.gapHas(first, PAUSES)) continue;
       cuts.set(first, entry.emphatic);
     }
     for (let i = 1; i < this.tokens.length; i++) {
-      if (/[;—–]|\s-\s/.test(this.gapBefore(i)) && !cuts.has(i)) cuts.set(i, false);
+      if ((this.gapHas(i, CLAUSE_BREAKS) || this.spacedHyphenBefore(i)) && !cuts.has(i)) cuts.set(i, false);
     }
-    const starts = [0, ...[...cuts.keys()].sort((a, b) => a - b)];
+    if (cuts.size === 0) return [wholeClause(this.tokens.length)];
+    const starts = [0, ...sorted([...cuts.keys()], (a, b) => a - b)];
     return starts.map((first, i) => ({
       first,
       last: starts[i + 1] ?? this.tokens.length,
@@ -647,14 +693,34 @@ class Reading {
     }));
   }
 
-  /** The text between token `i - 1` and token `i`: where punctuation stands. */
-  private gapBefore(i: number): string {
-    return this.text.slice(this.tokens[i - 1]?.end ?? 0, this.tokens[i]?.start ?? 0);
+  /**
+   * Whether one of `marks` stands between token `i - 1` and token `i` (`i` ≥ 1), where punctuation stands; read
+   * code by code, as it is asked for every word of every sentence.
+   */
+  private gapHas(i: number, marks: readonly number[]): boolean {
+    const to = this.tokens[i]?.start ?? 0;
+    for (let at = this.tokens[i - 1]?.end ?? 0; at < to; at++)
+      if (marks.includes(this.text.charCodeAt(at))) return true;
+    return false;
+  }
+
+  /** A hyphen with space on both sides between token `i - 1` and token `i`: a dash typed as "-". */
+  private spacedHyphenBefore(i: number): boolean {
+    const from = this.tokens[i - 1]?.end ?? 0;
+    const to = this.tokens[i]?.start ?? 0;
+    for (let at = from + 1; at < to - 1; at++)
+      if (
+        this.text.charCodeAt(at) === HYPHEN &&
+        /\s/.test(this.text.charAt(at - 1)) &&
+        /\s/.test(this.text.charAt(at + 1))
+      )
+        return true;
+    return false;
   }
 
   private punctuatedBetween(from: number, to: number): boolean {
     for (let i = Math.max(from, 1); i <= to && i < this.tokens.length; i++)
-      if (/[,:;()—–]/.test(this.gapBefore(i))) return true;
+      if (this.gapHas(i, PUNCTUATION)) return true;
     return false;
   }
 
@@ -662,11 +728,20 @@ class Reading {
     const inClause = this.found.filter((f) => f.first >= clause.first && f.last <= clause.last);
     // Most clauses carry no cue and no rule word: nothing to weigh.
     if (!inClause.some((f) => f.entry.kind === 'cue' || f.entry.kind === 'member')) return;
-    const frames = inClause.filter((f) => f.entry.kind === 'frame');
-    const dismissed = inClause.some((f) => f.entry.kind === 'dismissal');
-    const reframed = new Set(inClause.flatMap((f) => (f.entry.kind === 'reframe' ? [f.entry.turns] : [])));
-    const all = (kind: Entry['kind']) => inClause.filter((f) => f.entry.kind === kind);
+    // The clause's matches by kind, sorted once: each turn of English below asks for its own.
+    const byKind = new Map<Entry['kind'], PhraseMatch<Entry>[]>();
+    for (const f of inClause) {
+      const list = byKind.get(f.entry.kind);
+      if (list) list.push(f);
+      else byKind.set(f.entry.kind, [f]);
+    }
+    const all = (kind: Entry['kind']): readonly PhraseMatch<Entry>[] => byKind.get(kind) ?? [];
     const starts = (kind: Entry['kind']) => all(kind).map((f) => f.first);
+    const frames = all('frame');
+    const dismissed = all('dismissal').length > 0;
+    const reframed = new Set(
+      all('reframe').flatMap((f) => (f.entry.kind === 'reframe' ? [f.entry.turns] : [])),
+    );
     const openQuestions = starts('open-question');
     const evidence = this.evidence(inClause);
     const overlaps = (m: PhraseMatch<Entry>, others: readonly { first: number; last: number }[]) =>
@@ -674,7 +749,8 @@ class Reading {
     // A negator that is part of a cue ("not enough", "no longer fill") is that cue's, not a turn of the others;
     // and "hardly the only", "not just" negate nothing.
     const parts = evidence.flatMap((e) => e.parts);
-    const negators = all('negator').filter((n) => !overlaps(n, parts) && !overlaps(n, all('false-negation')));
+    const falseNegations = all('false-negation');
+    const negators = all('negator').filter((n) => !overlaps(n, parts) && !overlaps(n, falseNegations));
     const beliefs = starts('belief');
     const breakers = starts('scope-breaker');
     const coordinators = starts('coordinator');
@@ -743,7 +819,7 @@ class Reading {
       if (list) list.push(m);
       else byFamily.set(m.entry.family, [m]);
     }
-    for (const { rule, weight, key } of byFamily.size < 2 ? [] : this.rules) {
+    for (const { rule, weight, key } of this.rulesFor(byFamily)) {
       const parts = closestMembers(rule, byFamily);
       if (!parts) continue;
       const phrase = parts
@@ -751,16 +827,30 @@ class Reading {
         .join(' … ');
       candidates.push({ stance: rule.stance, weight, phrase, key, parts });
     }
-    candidates.sort((a, b) => b.weight - a.weight || span(b) - span(a));
-    const used = new Set<number>();
+    sorted(candidates, (a, b) => b.weight - a.weight || span(b) - span(a));
+    const used: boolean[] = [];
     const kept: Evidence[] = [];
+    const free = ({ first, last }: { first: number; last: number }) => {
+      for (let w = first; w < last; w++) if (used[w]) return false;
+      return true;
+    };
     for (const c of candidates) {
-      const words = c.parts.flatMap((p) => range(p.first, p.last));
-      if (words.some((w) => used.has(w))) continue;
-      for (const w of words) used.add(w);
-      kept.push({ ...c, parts: [...c.parts].sort((a, b) => a.first - b.first) });
+      if (!c.parts.every(free)) continue;
+      for (const { first, last } of c.parts) for (let w = first; w < last; w++) used[w] = true;
+      kept.push({ ...c, parts: sorted([...c.parts], (a, b) => a.first - b.first) });
     }
-    return kept.sort((a, b) => (a.parts[0]?.first ?? 0) - (b.parts[0]?.first ?? 0));
+    return sorted(kept, (a, b) => (a.parts[0]?.first ?? 0) - (b.parts[0]?.first ?? 0));
+  }
+
+  /** The rules that may match given the families present, in the pack's order (at least two families meet). */
+  private rulesFor(byFamily: ReadonlyMap<string, unknown>): CompiledRule[] {
+    const rules: CompiledRule[] = [];
+    if (byFamily.size < 2) return rules;
+    for (const family of byFamily.keys()) {
+      const starting = this.rules.get(family);
+      if (starting) rules.push(...starting);
+    }
+    return sorted(rules, (a, b) => a.order - b.order);
   }
 
   /**
@@ -783,12 +873,8 @@ function closestMembers(
   rule: Rule,
   members: ReadonlyMap<string, PhraseMatch<Entry>[]>,
 ): PhraseMatch<Entry>[] | null {
-  const byFamily: PhraseMatch<Entry>[][] = [];
-  for (const family of rule.families) {
-    const list = members.get(family);
-    if (!list) return null;
-    byFamily.push(list);
-  }
+  for (const family of rule.families) if (!members.has(family)) return null;
+  const byFamily = rule.families.map((family) => members.get(family) as PhraseMatch<Entry>[]);
   const reach = rule.within ?? DEFAULT_RULE_REACH;
   let best: PhraseMatch<Entry>[] | null = null;
   let bestSpan = Infinity;
@@ -839,5 +925,7 @@ function confidenceOf(stance: Stance, score: Record<Stance, number>, hedged: boo
 }
 
 const span = (e: Evidence) => e.parts.reduce((sum, p) => sum + p.last - p.first, 0);
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const round = (x: number) => Math.round(x * 100) / 100;
+/** Sorts in place; most lists here hold one item, and V8's sort copies even those. */
+const sorted = <T>(items: T[], order: (a: T, b: T) => number) =>
+  items.length < 2 ? items : items.sort(order);

@@ -71,41 +71,46 @@ export class PhraseMatcher<T> {
   /** All matches in `tokens`, each entry reported once per start (the shortest way it matched). */
   matchAll(tokens: readonly Token[]): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    const found = new Map<T, number>();
     for (let first = 0; first < tokens.length; first++) {
-      this.walk(this.root, tokens, first, found, false);
-      for (const [entry, last] of found) matches.push({ entry, first, last });
-      found.clear();
+      const from = matches.length;
+      this.walk(this.root, tokens, first, matches, from, false);
+      // Shortest first, then in the order the walk found them (as a map keyed by entry would list them).
+      for (let i = from; i < matches.length; i++) (matches[i] as PhraseMatch<T>).first = first;
     }
     return matches;
   }
 
+  /** Adds to `matches` (from `from` on: those of this start) each entry that ends at `pos`, once, shortest kept. */
   private walk(
     node: Node<T>,
     tokens: readonly Token[],
     pos: number,
-    found: Map<T, number>,
+    matches: PhraseMatch<T>[],
+    from: number,
     afterGap: boolean,
   ): void {
     if (!afterGap) {
       for (const entry of node.out) {
-        const previous = found.get(entry);
-        if (previous === undefined || pos < previous) found.set(entry, pos);
+        let i = from;
+        while (i < matches.length && (matches[i] as PhraseMatch<T>).entry !== entry) i++;
+        const previous = matches[i];
+        if (!previous) matches.push({ entry, first: 0, last: pos });
+        else if (pos < previous.last) previous.last = pos;
       }
     }
     if (node.gap) {
       for (let skip = 0; skip <= MAX_GAP && pos + skip <= tokens.length; skip++) {
-        this.walk(node.gap, tokens, pos + skip, found, true);
+        this.walk(node.gap, tokens, pos + skip, matches, from, true);
       }
     }
     const token = tokens[pos];
     if (!token) return;
     const exact = node.words.get(token.norm);
-    if (exact) this.walk(exact, tokens, pos + 1, found, false);
+    if (exact) this.walk(exact, tokens, pos + 1, matches, from, false);
     const bucket = node.prefixes.size > 0 ? node.prefixes.get(bucketOf(token.norm)) : undefined;
     if (bucket) {
       for (const { prefix, node: child } of bucket) {
-        if (token.norm.startsWith(prefix)) this.walk(child, tokens, pos + 1, found, false);
+        if (token.norm.startsWith(prefix)) this.walk(child, tokens, pos + 1, matches, from, false);
       }
     }
   }

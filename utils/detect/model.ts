@@ -107,9 +107,16 @@ interface WordWeights extends Scored {
 }
 
 /**
+ * The tokens (lower-cased words) whose stem (`sentenceFeatures` drops a plural's final s) is `stem`: the stem itself
+ * unless it ends in s, and the stem with an s. Each token has one stem, so a token never stands for two.
+ */
+const tokensOfStem = (stem: string) => (stem.endsWith('s') ? [`${stem}s`] : [stem, `${stem}s`]);
+
+/**
  * A model ready to read every sentence of a long page: the same sums as `predict` over `sentenceFeatures`, in the
- * same order, but its words and word pairs are looked up by the words themselves, so reading a sentence builds
- * no string per word and per pair (that was most of detection's time and garbage).
+ * same order, but its words and word pairs are looked up by the tokens themselves (each stem is filed under every
+ * token that has it), so reading a sentence builds no string per word and per pair (that was most of detection's
+ * time and garbage).
  */
 export class CompiledModel {
   private readonly words = new Map<string, WordWeights>();
@@ -122,13 +129,17 @@ export class CompiledModel {
 
   constructor(readonly model: LinearModel) {
     for (const [feature, weights] of Object.entries(model.weights)) {
-      if (feature.startsWith('w:')) this.words.set(feature.slice(2), { feature, weights, seen: 0 });
-      else if (feature.startsWith('b:')) {
+      if (feature.startsWith('w:')) {
+        const word = { feature, weights, seen: 0 };
+        for (const token of tokensOfStem(feature.slice(2))) this.words.set(token, word);
+      } else if (feature.startsWith('b:')) {
         const split = feature.indexOf('_', 2);
-        const first = feature.slice(2, split);
-        let seconds = this.pairs.get(first);
-        if (!seconds) this.pairs.set(first, (seconds = new Map()));
-        seconds.set(feature.slice(split + 1), { feature, weights, seen: 0 });
+        const pair = { feature, weights, seen: 0 };
+        for (const first of tokensOfStem(feature.slice(2, split))) {
+          let seconds = this.pairs.get(first);
+          if (!seconds) this.pairs.set(first, (seconds = new Map()));
+          for (const second of tokensOfStem(feature.slice(split + 1))) seconds.set(second, pair);
+        }
       } else this.others.set(feature, weights);
     }
   }
@@ -154,23 +165,22 @@ export class CompiledModel {
     }
     const sentence = ++this.sentence;
     const scored: Scored[] = [];
-    let previous = '';
+    let seconds: Map<string, WordWeights> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const { norm } = tokens[i] as Token;
-      const word = norm.endsWith('s') ? norm.slice(0, -1) : norm;
-      const unigram = this.words.get(word);
+      const unigram = this.words.get(norm);
       if (unigram && unigram.seen !== sentence) {
         unigram.seen = sentence;
         addTo(logits, unigram.weights);
         scored.push(unigram);
       }
-      const pair = i > 0 ? this.pairs.get(previous)?.get(word) : undefined;
+      const pair = seconds?.get(norm);
       if (pair && pair.seen !== sentence) {
         pair.seen = sentence;
         addTo(logits, pair.weights);
         scored.push(pair);
       }
-      previous = word;
+      seconds = this.pairs.get(norm);
     }
     return decide(this.model, logits, scored);
   }

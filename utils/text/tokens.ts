@@ -18,7 +18,8 @@ function isWordAt(text: string, i: number, letterOnly = false): boolean {
 
 /**
  * Words of `text[from, to)` with their offsets; punctuation and hyphens separate words, an apostrophe inside a
- * word does not ("isn't"). A hand-rolled scan: it runs over every word of every page.
+ * word does not ("isn't"). A hand-rolled scan: it runs over every word of every page, so a word's text is cut
+ * once and lower-cased or folded only when it needs to be.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
@@ -29,16 +30,38 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     const start = i;
+    // Whether the word has anything toLowerCase could change, and a typographic apostrophe to fold.
+    let cased = false;
+    let curly = false;
     for (;;) {
-      while (i < to && isWordAt(text, i))
-        i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      while (i < to) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (c >= 97 && c <= 122) i++;
+          else if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+            cased ||= c <= 90 && c >= 65;
+            i++;
+          } else break;
+        } else if (isWordAt(text, i)) {
+          cased = true;
+          i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        } else break;
+      }
       const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && i + 1 < to && isWordAt(text, i + 1, true)) i++;
-      else break;
+      if ((c === 39 || c === 0x2019) && i + 1 < to && isWordAt(text, i + 1, true)) {
+        curly ||= c === 0x2019;
+        i++;
+      } else break;
     }
-    let norm = text.slice(start, i).toLowerCase();
-    if (norm.includes('’')) norm = norm.replace(/’/g, "'");
-    tokens.push({ start, end: i, norm: norm.endsWith("'s") ? norm.slice(0, -2) : norm });
+    // A possessive ’s or 's ("Meta's") is dropped before the rest is read.
+    const last = text.charCodeAt(i - 1);
+    const apostrophe = text.charCodeAt(i - 2);
+    const possessive =
+      i - start > 2 && (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019);
+    let norm = text.slice(start, possessive ? i - 2 : i);
+    if (cased) norm = norm.toLowerCase();
+    if (curly && norm.includes('’')) norm = norm.replace(/’/g, "'");
+    tokens.push({ start, end: i, norm });
   }
   return tokens;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../utils/text/segment.ts';
 import { codePointCounter, tokenize, utf16Counter } from '../../../utils/text/tokens.ts';
 import { findFigures } from '../../../utils/text/figures.ts';
+import { corpusParagraphs } from '../../../scripts/lib/sample-text.ts';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -43,6 +44,23 @@ describe('tokenize', () => {
       ["isn't", 'isn’t'],
       ['over', 'over'],
     ]);
+  });
+
+  it('reads capitals, accents, curly possessives and digits as the plain definition does', async () => {
+    const paragraphs = await corpusParagraphs();
+    const text = "NVIDIA’S ÉLAN, Meta'S 2026 capex; o’Neill's x's 's ĞPU-hours İstanbul 😀ok";
+    const plain = (source: string) =>
+      [...source.matchAll(/[\p{L}\p{N}]+(?:['’]\p{L}[\p{L}\p{N}]*)*/gu)].map((m) => {
+        const norm = m[0].toLowerCase().replace(/’/g, "'");
+        return {
+          start: m.index,
+          end: m.index + m[0].length,
+          norm: norm.endsWith("'s") ? norm.slice(0, -2) : norm,
+        };
+      });
+    expect(tokenize(text)).toEqual(plain(text));
+    expect(tokenize(text).map((t) => t.norm)).toContain('nvidia');
+    for (const paragraph of paragraphs) expect(tokenize(paragraph)).toEqual(plain(paragraph));
   });
 });
 
