@@ -31,6 +31,36 @@ export function analyzeDocument(doc: Document, location: string, detector: Detec
   return { ...page, claims: detectInText(page.map.text, page.map.blocks, page.meta.lang, detector) };
 }
 
+/**
+ * A claim as the background sends it to the page: the page holds the text, so neither the claim's words nor its
+ * selectors cross between them (half the bytes of a reply); `describeClaims` restores them.
+ */
+export type FoundClaim = Omit<DetectedClaim, 'text'>;
+
+/** The claims in the sentences of `blocks` of `text`, without their words (see `FoundClaim`). */
+export function findClaims(
+  text: string,
+  blocks: readonly Span[],
+  lang: string,
+  detector: Detector,
+  onTopic = false,
+): FoundClaim[] {
+  const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
+  return detector.detect(text, sentences, onTopic).map(({ text: _words, ...claim }) => claim);
+}
+
+/** Found claims with their words and the selectors that anchor them in `text` (their fields in detection's order). */
+export function describeClaims(text: string, claims: readonly FoundClaim[]): AnalyzedClaim[] {
+  const codePoints = codePointCounter(text);
+  return claims.map(({ start, end, ...rest }) => ({
+    start,
+    end,
+    text: text.slice(start, end),
+    ...rest,
+    selectors: describeSpan(text, { start, end }, codePoints),
+  }));
+}
+
 export function detectInText(
   text: string,
   blocks: readonly Span[],
@@ -38,9 +68,5 @@ export function detectInText(
   detector: Detector,
   onTopic = false,
 ): AnalyzedClaim[] {
-  const sentences = blocks.flatMap((block) => splitSentences(text, lang, block.start, block.end));
-  const codePoints = codePointCounter(text);
-  return detector
-    .detect(text, sentences, onTopic)
-    .map((claim) => ({ ...claim, selectors: describeSpan(text, claim, codePoints) }));
+  return describeClaims(text, findClaims(text, blocks, lang, detector, onTopic));
 }

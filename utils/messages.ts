@@ -9,7 +9,7 @@ import {
   type DeleteRequest,
   type TrashSummary,
 } from './db/trash.ts';
-import type { AnalyzedClaim } from './analyze.ts';
+import type { FoundClaim } from './analyze.ts';
 import type { Stance } from './detect/pack.ts';
 import type { Span } from './text/segment.ts';
 import {
@@ -47,7 +47,7 @@ export interface Protocol {
    * The claims in a page's text, found by the background's detector (compiled once for every page, with the
    * reader's packs and teaching). `onTopic`: the text was added to an article already about the topic.
    */
-  'page/detect': { request: PageText & { onTopic: boolean }; reply: { claims: AnalyzedClaim[] } };
+  'page/detect': { request: PageText & { onTopic: boolean }; reply: { claims: FoundClaim[] } };
   /** The reader switches highlighting on or off for a site, or everywhere. */
   'settings/highlights': { request: { host: string | null; on: boolean }; reply: { ok: true } };
   /** The reader corrects a claim: another stance, "not a claim" (null), or a claim ClaimLens missed. */

@@ -6,7 +6,7 @@ import { TagRepository } from './db/tags.ts';
 import { TrashRepository, type DeleteScope } from './db/trash.ts';
 import type { ClaimLensDatabase } from './db/schema.ts';
 import { normaliseUrl } from './extract/metadata.ts';
-import { detectInText } from './analyze.ts';
+import { findClaims } from './analyze.ts';
 import { DetectorCache } from './db/detectors.ts';
 import { parseTopicPack, type TopicPack } from './detect/pack.ts';
 import { parseImport } from './export/import.ts';
@@ -103,7 +103,7 @@ export function createHandlers({ db, setBadge, now, builtInPacks, newId }: Servi
     'page/detect': async ({ text, blocks, lang, onTopic }) => {
       if (blocks.some((block) => block.start > block.end || block.end > text.length))
         throw new Error('page/detect: a block lies outside the text');
-      return { claims: detectInText(text, blocks, lang, await detectors.current(), onTopic) };
+      return { claims: findClaims(text, blocks, lang, await detectors.current(), onTopic) };
     },
     'claim/correct': async ({ articleUrl, claim, detected, verdict }, tabId) => {
       await detection.correct({ articleUrl, claim, detected, verdict }, now());

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractArticle, type AnalyzedClaim } from '../../utils/analyze.ts';
+import { describeClaims, extractArticle, type AnalyzedClaim } from '../../utils/analyze.ts';
 import { profileOf } from '../../utils/compare/profile.ts';
 import { stanceOfTag } from '../../utils/annotate/tags.ts';
 import { isExcluded } from '../../utils/extract/dom.ts';
@@ -223,7 +223,10 @@ export class PageSession {
   private async detect(map: TextMap, lang: string, onTopic: boolean): Promise<AnalyzedClaim[]> {
     try {
       const { text, blocks } = map;
-      return (await this.send({ type: 'page/detect', text, blocks, lang, onTopic })).claims;
+      return describeClaims(
+        text,
+        (await this.send({ type: 'page/detect', text, blocks, lang, onTopic })).claims,
+      );
     } catch (error) {
       console.warn('ClaimLens: claims could not be read', error);
       return [];

@@ -1,3 +1,4 @@
+import { describeClaims, type FoundClaim } from '../../utils/analyze.ts';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
@@ -55,9 +56,14 @@ describe('background', () => {
     const reply = (await send(
       { type: 'page/detect', text, blocks, lang: 'en', onTopic: false },
       fromContentScript(),
-    )) as { claims: { stance: string; text: string; selectors: unknown[] }[] };
-    expect(reply.claims).toMatchObject([{ stance: 'overcapacity', text: text.slice(38) }]);
-    expect(reply.claims[0]?.selectors).toHaveLength(2);
+    )) as { claims: FoundClaim[] };
+    // The page has the text: the reply names where each claim stands, not its words or selectors.
+    expect(reply.claims).toMatchObject([{ stance: 'overcapacity', start: 38, end: text.length }]);
+    expect(reply.claims[0]).not.toHaveProperty('text');
+    expect(reply.claims[0]).not.toHaveProperty('selectors');
+    expect(describeClaims(text, reply.claims)).toMatchObject([
+      { text: text.slice(38), selectors: [{ exact: text.slice(38) }, { start: 38, end: text.length }] },
+    ]);
     expect(await new ClaimLensDatabase().articles.count()).toBe(0);
   });
 
