@@ -9,6 +9,7 @@ import type { Span } from '../../utils/text/segment.ts';
 import { utf16Counter } from '../../utils/text/tokens.ts';
 import type { AnnotationInput } from '../../utils/model.ts';
 import type { Message, MessageType, Reply } from '../../utils/messages.ts';
+import { onPage } from './page-claims.ts';
 
 type Send = <T extends MessageType>(message: Message<T>) => Promise<Reply<T>>;
 
@@ -87,6 +88,14 @@ export class PageAnnotations {
       this.paint();
       throw error;
     }
+  }
+
+  /** Unpaints the annotations whose text the page took away (their ranges collapsed); they stay stored. */
+  prune(): void {
+    const kept = this.painted.filter(({ range }) => onPage(range));
+    if (kept.length === this.painted.length) return;
+    this.painted = kept;
+    this.paint();
   }
 
   /** Hides this page's annotation highlights (the popup's page switch), or shows them again. */

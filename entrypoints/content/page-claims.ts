@@ -109,8 +109,8 @@ export class PageClaims {
   }
 }
 
-/** Whether a claim's text is still in the page: a live range collapses when the page removes its text. */
-const onPage = (range: Range) => !range.collapsed && range.commonAncestorContainer.isConnected;
+/** Whether a painted text is still in the page: a live range collapses when the page removes its text. */
+export const onPage = (range: Range) => !range.collapsed && range.commonAncestorContainer.isConnected;
 
 /** The text position under a point: Chromium has caretRangeFromPoint, Firefox caretPositionFromPoint. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

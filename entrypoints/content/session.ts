@@ -16,6 +16,8 @@ type Send = <T extends MessageType>(message: Message<T>) => Promise<Reply<T>>;
 
 /** Content that keeps changing is looked at once it has been quiet this long. */
 const MUTATION_QUIET_MS = 400;
+/** However busy the page, changes are looked at once they have been pending this long. */
+const MUTATION_MAX_WAIT_MS = 2000;
 /** Added content shorter than this is a widget, a counter or a label, not article text. */
 const MIN_ADDED_CHARS = 80;
 
@@ -38,6 +40,8 @@ export class PageSession {
   private observer: MutationObserver | null = null;
   private added: Node[] = [];
   private quietTimer: number | undefined;
+  /** When the changes not yet looked at began (null: none pending). */
+  private changingSince: number | null = null;
   private reportTimer: number | undefined;
   private watching = false;
 
@@ -153,10 +157,18 @@ export class PageSession {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) this.added.push(node);
-      // The page took text away or rewrote it: a claim whose range collapsed with it is no longer painted.
-      if (records.some((r) => r.type === 'characterData' || r.removedNodes.length > 0)) this.claims.prune();
-      clearTimeout(this.quietTimer);
-      this.quietTimer = this.ctx.setTimeout(() => void this.onQuiet(), MUTATION_QUIET_MS);
+      // The page took text away or rewrote it: a claim or annotation whose range collapsed is no longer painted.
+      if (records.some((r) => r.type === 'characterData' || r.removedNodes.length > 0)) {
+        this.claims.prune();
+        this.annotations.prune();
+      }
+      // A page that never stops changing (a ticking clock, a live score) is read anyway, every so often.
+      const now = performance.now();
+      this.changingSince ??= now;
+      if (now - this.changingSince < MUTATION_MAX_WAIT_MS || this.quietTimer === undefined) {
+        clearTimeout(this.quietTimer);
+        this.quietTimer = this.ctx.setTimeout(() => void this.onQuiet(), MUTATION_QUIET_MS);
+      }
     });
     this.observer.observe(document.body, { childList: true, characterData: true, subtree: true });
     this.ctx.onInvalidated(() => this.observer?.disconnect());
@@ -167,6 +179,8 @@ export class PageSession {
   }
 
   private async onQuiet(): Promise<void> {
+    this.quietTimer = undefined;
+    this.changingSince = null;
     const added = this.added;
     this.added = [];
     if (location.href !== this.analysedLocation) {
