@@ -57,7 +57,7 @@ export interface Prediction {
 }
 
 export function predict(model: LinearModel, features: readonly string[]): Prediction {
-  const logits = [...model.bias];
+  const logits = Float64Array.from(model.bias);
   const scored: Scored[] = [];
   for (const feature of features) {
     const weights = model.weights[feature];
@@ -74,11 +74,14 @@ interface Scored {
   weights: readonly number[];
 }
 
-function addTo(logits: number[], weights: readonly number[]): void {
+/** Sums kept in a Float64Array: in a plain array each sum could be a new boxed number, for every word. */
+type Logits = Float64Array;
+
+function addTo(logits: Logits, weights: readonly number[]): void {
   for (let c = 0; c < logits.length; c++) logits[c] = (logits[c] ?? 0) + (weights[c] ?? 0);
 }
 
-function decide(model: LinearModel, logits: number[], scored: readonly Scored[]): Prediction {
+function decide(model: LinearModel, logits: Logits, scored: readonly Scored[]): Prediction {
   const top = Math.max(...logits);
   const exps = logits.map((z) => Math.exp(z - top));
   const sum = exps.reduce((a, b) => a + b, 0);
@@ -151,7 +154,7 @@ export class CompiledModel {
     context: SentenceContext | undefined,
     classes: readonly string[],
   ): Prediction {
-    const logits = [...this.model.bias];
+    const logits = Float64Array.from(this.model.bias);
     const [rule, before, after, ruleBefore] = this.verdictWeights(ruleStance, context);
     this.add(logits, rule);
     // A feature counts once, as in sentenceFeatures' set: a class given twice is added once.
@@ -203,7 +206,7 @@ export class CompiledModel {
     return weights;
   }
 
-  private add(logits: number[], weights: readonly number[] | undefined): void {
+  private add(logits: Logits, weights: readonly number[] | undefined): void {
     if (weights) addTo(logits, weights);
   }
 }
