@@ -56,7 +56,7 @@ describe('learning from the reader', () => {
       'Hourly prices for renting AI chips dropped sharply across the big clouds.',
       'GPU rental rates slid to new lows in the spring, brokers said.',
     ].map((sentence, i) => correct(detect(sentence) as DetectedClaim, 'neutral', i));
-    const unseen = 'Prices for Blackwell GPU hours fell by a third at smaller AI clouds.';
+    const unseen = 'Hourly rates for Blackwell GPUs dropped by a third at smaller clouds.';
     const before = detect(unseen);
     const after = detect(unseen, taught);
     expect(before?.stance).toBe('overcapacity');
