@@ -105,6 +105,8 @@ export function watchSelection(
   return () => void openOnSelection(true);
 }
 
+/** Ranges in different trees (Firefox's selection is in the text field once the reader types a tag) differ. */
 const sameSpan = (a: Range, b: Range) =>
+  a.startContainer.getRootNode() === b.startContainer.getRootNode() &&
   a.compareBoundaryPoints(Range.START_TO_START, b) === 0 &&
   a.compareBoundaryPoints(Range.END_TO_END, b) === 0;

@@ -43,7 +43,7 @@ export interface FirefoxWithExtension {
  * fresh profile that is deleted on close.
  */
 export async function launchFirefoxWithExtension(
-  options: { headless?: boolean; extension?: string } = {},
+  options: { headless?: boolean; extension?: string; prefs?: Record<string, unknown> } = {},
 ): Promise<FirefoxWithExtension> {
   const extension = options.extension ?? FIREFOX_BUILD;
   const manifestPath = join(extension, 'manifest.json');
@@ -82,6 +82,12 @@ export async function launchFirefoxWithExtension(
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.alwaysOpenPanel': false,
+        // Tests drive pages left in background tabs (a dashboard, an extension page); Firefox slows their timers
+        // to one a second, which Chromium under Playwright does not: the same pages, at the same pace.
+        'dom.min_background_timeout_value': 4,
+        'dom.min_background_timeout_value_without_budget_throttling': 4,
+        'dom.timeout.enable_budget_throttling': false,
+        ...options.prefs,
       },
     });
     const installed = await browser.installExtension(resolve(extension));
@@ -95,29 +101,9 @@ export async function launchFirefoxWithExtension(
   const extensionUrl = (path: string) => extensionBase + path;
 
   const openExtensionPage = async (path: string): Promise<Page> => {
-    const url = extensionUrl(path);
     const page = await running.newPage();
-    // The document loads in the extension's process, whose navigation events BiDi does not report to
-    // Puppeteer, so goto() would never settle: start the navigation and watch for the page instead.
-    page.goto(url, { timeout: 15_000 }).catch(() => undefined);
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const state = await page
-        .evaluate(() => [location.href, document.readyState] as const)
-        .catch(() => undefined);
-      if (state?.[0] === url && state[1] === 'complete') {
-        // The extension's own idea of its root: it differs if Firefox ignored the preference above.
-        const base = await page.evaluate(() =>
-          (
-            globalThis as unknown as { browser: { runtime: { getURL(path: string): string } } }
-          ).browser.runtime.getURL(''),
-        );
-        if (base !== extensionBase) throw new Error(`The extension runs at ${base}, not ${extensionBase}`);
-        return page;
-      }
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    throw new Error(`${url} did not load in 15 s`);
+    await loadExtensionPage(page, extensionUrl(path), extensionBase);
+    return page;
   };
 
   return {
@@ -132,4 +118,31 @@ export async function launchFirefoxWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Loads an extension page (`moz-extension://…`) into `page` and resolves once it has loaded. The document loads
+ * in the extension's process, whose navigation events BiDi does not report to Puppeteer, so goto() would never
+ * settle: start the navigation and watch for the page instead.
+ */
+export async function loadExtensionPage(page: Page, url: string, extensionBase: string): Promise<void> {
+  page.goto(url, { timeout: 15_000 }).catch(() => undefined);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const state = await page
+      .evaluate(() => [location.href, document.readyState] as const)
+      .catch(() => undefined);
+    if (state?.[0] === url && state[1] === 'complete') {
+      // The extension's own idea of its root: it differs if Firefox ignored the uuid preference.
+      const base = await page.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { runtime: { getURL(path: string): string } } }
+        ).browser.runtime.getURL(''),
+      );
+      if (base !== extensionBase) throw new Error(`The extension runs at ${base}, not ${extensionBase}`);
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${url} did not load in 15 s`);
 }

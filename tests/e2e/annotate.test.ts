@@ -1,26 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, selectText, useHarness, TEST_PAGES } from './harness.ts';
+import {
+  openAnalyzed,
+  readHighlights,
+  selectText,
+  useHarness,
+  TEST_PAGES,
+  type TestPage,
+} from './harness.ts';
 
 const harness = useHarness();
-let page: Page;
+let page: TestPage;
 let url: string;
 
 const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
 const ORIGINAL = await readFile(resolve(TEST_PAGES, 'plain-article.html'), 'utf8');
 
 beforeAll(async () => {
-  page = await harness().browser.context.newPage();
+  page = await harness().browser.newPage();
   url = `${harness().testPages.url}plain-article.html`;
 });
 
-/** Serves `html` at the article's address from now on: the same page, as its publisher later edited it. */
-async function publish(html: string): Promise<void> {
-  await page.unroute(url);
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-}
+/** Serves `html` at the article's address from now on: the same page, as its publisher later edited it (null: as it was). */
+const publish = (html: string | null) => page.serve(url, html);
 
 const annotated = async () =>
   Object.entries(await readHighlights(page))
@@ -31,12 +34,12 @@ describe('annotations', () => {
   it('tags a selection from the toolbar, paints it at once, and takes the toolbar away', async () => {
     await openAnalyzed(page, url);
     await selectText(page, QUOTE);
-    const toolbar = page.getByTestId('selection-toolbar');
+    const toolbar = page.testId('selection-toolbar');
     await toolbar.waitFor({ timeout: 5_000 });
     for (const id of ['overcapacity', 'demand', 'disputed', 'needs-source']) {
-      expect(await page.getByTestId(`tag-${id}`).count()).toBe(1);
+      expect(await page.testId(`tag-${id}`).count()).toBe(1);
     }
-    await page.getByTestId('tag-disputed').click();
+    await page.testId('tag-disputed').click();
     await expect
       .poll(async () => (await readHighlights(page))['claimlens-annotation-disputed'])
       .toEqual([QUOTE]);
@@ -47,6 +50,14 @@ describe('annotations', () => {
   it('comes back on the next visit', async () => {
     await openAnalyzed(page, url);
     await expect.poll(annotated).toEqual([QUOTE]);
+  });
+
+  it('unpaints an annotation whose text the page removes, and keeps it stored', async () => {
+    await page.evaluate((quote) => {
+      for (const p of document.querySelectorAll('p')) if (p.textContent?.includes(quote)) p.remove();
+    }, QUOTE);
+    await expect.poll(annotated).toEqual([]);
+    // Still stored: the next visit, to an edited page, finds it again (below).
   });
 
   it('re-anchors after the page gains a paragraph before it and a word inside it changes', async () => {
@@ -63,29 +74,24 @@ describe('annotations', () => {
     await publish(ORIGINAL.replace(/<p>Meta is said to be preparing[^<]*<\/p>/, ''));
     await openAnalyzed(page, url);
     await expect.poll(annotated).toEqual([]);
-    const popup = await harness().browser.context.newPage();
-    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
-    const orphan = popup.getByTestId('orphan');
+    const popup = await harness().browser.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
+    const orphan = popup.testId('orphan');
     await expect.poll(() => orphan.count(), { timeout: 5_000 }).toBe(1);
     expect(await orphan.textContent()).toContain(QUOTE);
     expect(await orphan.textContent()).toContain('preparing a service that would');
     await popup.close();
-    const dashboard = await harness().browser.context.newPage();
-    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
-    await expect.poll(() => dashboard.getByTestId('orphan').count()).toBe(1);
-    expect(await dashboard.getByTestId('orphan').textContent()).toContain(QUOTE);
+    const dashboard = await harness().browser.openExtensionPage('dashboard.html');
+    await expect.poll(() => dashboard.testId('orphan').count()).toBe(1);
+    expect(await dashboard.testId('orphan').textContent()).toContain(QUOTE);
     await dashboard.close();
-    await page.unroute(url);
+    await publish(null);
   });
 
   it('exports the annotation as a W3C annotation with a tagging body', async () => {
-    const dashboard = await harness().browser.context.newPage();
-    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
-    const [download] = await Promise.all([
-      dashboard.waitForEvent('download'),
-      dashboard.getByTestId('export-json').click(),
-    ]);
-    const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
+    const dashboard = await harness().browser.openExtensionPage('dashboard.html');
+    const exported = JSON.parse(
+      (await dashboard.download(() => dashboard.testId('export-json').click())).toString('utf8'),
+    );
     const mine = exported.items.find((i: { id: string }) => i.id.startsWith('urn:claimlens:annotation:'));
     expect(mine.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: 'disputed' });
     expect(mine.target.source).toBe(url);

@@ -1,3 +1,4 @@
+// Chromium only (the e2e-firefox project leaves this file out): the budget is the Chrome build’s content script.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';

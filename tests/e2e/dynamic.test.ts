@@ -1,12 +1,11 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fold, openAnalyzed, readHighlights, useHarness } from './harness.ts';
+import { fold, openAnalyzed, readHighlights, useHarness, type TestPage } from './harness.ts';
 
 const harness = useHarness();
-let page: Page;
+let page: TestPage;
 
 beforeAll(async () => {
-  page = await harness().browser.context.newPage();
+  page = await harness().browser.newPage();
 });
 
 const measures = () => page.evaluate(() => performance.getEntriesByName('claimlens:analyze').length);
@@ -44,5 +43,20 @@ describe('pages that change', () => {
     const now = await painted();
     expect(now.join(' ')).not.toContain('Fund managers said');
     expect(await measures()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads new content on a page that never stops changing (a clock ticking every 100 ms)', async () => {
+    await openAnalyzed(page, `${harness().testPages.url}live-coverage.html`);
+    await page.evaluate(() => {
+      const clock = document.createElement('time');
+      document.body.prepend(clock);
+      setInterval(() => (clock.textContent = new Date().toISOString()), 100);
+      (window as unknown as { loadMore(): void }).loadMore();
+    });
+    await expect
+      .poll(async () => (await readHighlights(page))['claimlens-demand']?.map(fold) ?? [], { timeout: 6_000 })
+      .toContain(
+        'Tencent executives said on a call that their compute is still insufficient for internal and external demand.',
+      );
   });
 });

@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser.ts';
 import { NEWSROOM } from '../../scripts/lib/newsroom.ts';
 import { serveFolder, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { launchBrowser, type TestBrowser, type TestPage } from './driver.ts';
 import { analysisEnded, highlightTexts, recordedMutations, recordMutations, selectFirst } from './in-page.ts';
 
 export { catalog, NEWSROOM, type CatalogEntry, type Stance } from '../../scripts/lib/newsroom.ts';
+export { BROWSER, type Loc, type TestBrowser, type TestPage } from './driver.ts';
 export const TEST_PAGES = resolve(import.meta.dirname, 'pages');
 
 export interface Harness {
-  browser: ExtensionBrowser;
+  browser: TestBrowser;
   newsroom: StaticServer;
   testPages: StaticServer;
   close(): Promise<void>;
@@ -18,7 +18,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const [browser, newsroom, testPages] = await Promise.all([
-    launchWithExtension(),
+    launchBrowser(),
     serveFolder(NEWSROOM),
     serveFolder(TEST_PAGES),
   ]);
@@ -48,15 +48,13 @@ export function useHarness(): () => Harness {
 }
 
 /** Opens a page and waits for ClaimLens's first analysis pass to end (the contract's measure). */
-export async function openAnalyzed(page: Page, url: string): Promise<void> {
+export async function openAnalyzed(page: TestPage, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(analysisEnded, null, {
-    timeout: 15_000,
-  });
+  await page.waitForFunction(analysisEnded, undefined, { timeout: 15_000 });
 }
 
 /** The text of every range in each ClaimLens highlight, read from the page's main world. */
-export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+export function readHighlights(page: TestPage): Promise<Record<string, string[]>> {
   return page.evaluate(highlightTexts);
 }
 
@@ -64,40 +62,76 @@ export function readHighlights(page: Page): Promise<Record<string, string[]>> {
 export const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
- * Records every DOM mutation from the end of parsing (the parser's own insertions are not the extension's)
- * onwards: the content script runs at document_idle, after DOMContentLoaded.
+ * Records every DOM mutation from the end of parsing onwards (the parser's own insertions are not the
+ * extension's): the content script runs at document_idle, after DOMContentLoaded.
  */
-export async function watchMutations(page: Page): Promise<void> {
+export async function watchMutations(page: TestPage): Promise<void> {
   await page.addInitScript(recordMutations);
 }
 
-export function mutationsSoFar(page: Page): Promise<string[]> {
+export function mutationsSoFar(page: TestPage): Promise<string[]> {
   return page.evaluate(recordedMutations);
 }
 
-/** The parts of the extension API the checks below call inside the service worker. */
-declare const chrome: {
-  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
-};
+/** The parts of the extension API the helpers below call: `browser` in Firefox, `chrome` in Chromium. */
+interface ExtensionApi {
+  tabs: {
+    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  /** MV3's name, and MV2's (the Firefox build). */
+  action?: { getBadgeText(d: { tabId: number }): Promise<string> };
+  browserAction?: { getBadgeText(d: { tabId: number }): Promise<string> };
+}
+type ExtensionScope = { browser?: ExtensionApi; chrome?: ExtensionApi };
 
-/** The toolbar badge text of the active tab, read in the service worker. */
-export async function activeBadgeText(harness: Harness, page: Page): Promise<string> {
+/** The id of the tab `page` is open in, as the extension sees it: the active tab, once `page` is in front. */
+export async function tabIdOf(harness: Harness, page: TestPage): Promise<number> {
   await page.bringToFront();
-  return harness.browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id === undefined ? 'no tab' : chrome.action.getBadgeText({ tabId: tab.id });
+  return harness.browser.inExtension(async () => {
+    const scope = globalThis as unknown as ExtensionScope;
+    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
   });
 }
 
+/**
+ * Sends `message` to the content script of `page`'s tab, as ClaimLens's keyboard commands and context menu do
+ * (ClaimLens has no "tabs" permission: they find the page as the active tab).
+ */
+export async function sendToTab(harness: Harness, page: TestPage, message: object): Promise<unknown> {
+  const tabId = await tabIdOf(harness, page);
+  return harness.browser.inExtension(
+    ({ tab, sent }) => {
+      const scope = globalThis as unknown as ExtensionScope;
+      return (scope.browser ?? scope.chrome)?.tabs.sendMessage(tab, sent);
+    },
+    { tab: tabId, sent: message },
+  );
+}
+
+/** The toolbar badge text of `page`'s tab. */
+export async function activeBadgeText(harness: Harness, page: TestPage): Promise<string> {
+  const tabId = await tabIdOf(harness, page);
+  return harness.browser.inExtension(async (tab) => {
+    const scope = globalThis as unknown as ExtensionScope;
+    const api = (scope.browser ?? scope.chrome) as ExtensionApi;
+    const action = api.action ?? api.browserAction;
+    if (!action) throw new Error('no action API');
+    return action.getBadgeText({ tabId: tab });
+  }, tabId);
+}
+
 /** Selects the first occurrence of `text` in the page's body, as a reader's drag would. */
-export async function selectText(page: Page, text: string): Promise<void> {
+export async function selectText(page: TestPage, text: string): Promise<void> {
   await page.evaluate(selectFirst, text);
 }
 
-/** How many records a store of ClaimLens's database holds, read in the service worker. */
+/** How many records a store of ClaimLens's database holds, read in the extension's own origin. */
 export function countRecords(harness: Harness, store: string): Promise<number> {
-  return harness.browser.worker.evaluate(async (name) => {
+  return harness.browser.inExtension(async (name) => {
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open('claimlens');
       request.onsuccess = () => done(request.result);

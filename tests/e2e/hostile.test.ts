@@ -1,17 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_BUILD } from '../../scripts/lib/browser.ts';
 import { serveHtml, type HtmlServer } from './fuzz/serve.ts';
-import { countRecords, openAnalyzed, readHighlights, selectText, useHarness } from './harness.ts';
+import {
+  countRecords,
+  openAnalyzed,
+  readHighlights,
+  selectText,
+  useHarness,
+  type TestPage,
+} from './harness.ts';
 
 // A page that attacks ClaimLens: it talks to it, fakes the reader's clicks, and puts markup in everything
 // ClaimLens stores and shows. Nothing of it may work.
 
 const harness = useHarness();
 let server: HtmlServer;
-let page: Page;
+let page: TestPage;
 let url: string;
 
 /** Runs if markup from the page is ever parsed as HTML anywhere: each sets a flag its name tells apart. */
@@ -38,7 +43,7 @@ const HOSTILE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 beforeAll(async () => {
   server = await serveHtml((path) => (path === '/hostile.html' ? HOSTILE_PAGE : null));
   url = `${server.origin}/hostile.html`;
-  page = await harness().browser.context.newPage();
+  page = await harness().browser.newPage();
 });
 
 afterAll(async () => {
@@ -47,10 +52,11 @@ afterAll(async () => {
 
 const count = (store: string) => countRecords(harness(), store);
 
-const pwned = (on: Page) => on.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
+const pwned = (on: TestPage) =>
+  on.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
 
 /** Elements made from stored text, if it were ever parsed as HTML: in the page, in every open shadow root. */
-const injected = (on: Page) =>
+const injected = (on: TestPage) =>
   on.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
@@ -62,7 +68,7 @@ const injected = (on: Page) =>
   });
 
 /** Text of the page and of its open shadow roots. */
-const allText = (on: Page) =>
+const allText = (on: TestPage) =>
   on.evaluate(() =>
     [
       document.body,
@@ -103,14 +109,14 @@ describe('a hostile page', () => {
     });
     // No extension is "externally connectable" to web pages: the page has no way to send to ClaimLens at all.
     expect(reach.sendMessage).toBe('undefined');
-    await page.waitForTimeout(300);
+    await page.wait(300);
     expect({
       articles: await count('articles'),
       tags: await count('tags'),
       settings: await count('settings'),
     }).toEqual(before);
     expect(await readHighlights(page)).toEqual(painted);
-    const manifest = JSON.parse(await readFile(resolve(CHROME_BUILD, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(resolve(harness().browser.build, 'manifest.json'), 'utf8'));
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
@@ -118,7 +124,7 @@ describe('a hostile page', () => {
     await openAnalyzed(page, url);
     // Selecting text from a script opens the toolbar (the contract's own tests select this way) ...
     await selectText(page, 'Tencent has said its compute remains insufficient');
-    await page.getByTestId('selection-toolbar').waitFor();
+    await page.testId('selection-toolbar').waitFor();
     const faked = await page.evaluate(async () => {
       const root = document.querySelector('claimlens-toolbar')?.shadowRoot;
       if (!root) return 'no toolbar';
@@ -157,7 +163,7 @@ describe('a hostile page', () => {
       root?.querySelector<HTMLElement>('[data-testid="verdict-none"]')?.click();
       root?.querySelector<HTMLElement>('[data-testid="verdict-demand"]')?.click();
     });
-    await page.waitForTimeout(500);
+    await page.wait(500);
     expect(await page.locator('claimlens-card').count()).toBe(0);
     expect(await count('annotations')).toBe(0);
     expect(await count('corrections')).toBe(0);
@@ -167,7 +173,7 @@ describe('a hostile page', () => {
 
     // The reader's own click (trusted input) still works: the same button stores the annotation.
     await selectText(page, 'Tencent has said its compute remains insufficient');
-    await page.getByTestId('tag-disputed').click();
+    await page.testId('tag-disputed').click();
     await expect.poll(() => count('annotations')).toBe(1);
   });
 
@@ -175,40 +181,49 @@ describe('a hostile page', () => {
     await openAnalyzed(page, url);
     // The reader makes a tag and a note out of markup (through the real UI), on the claim that carries markup.
     await selectText(page, 'an admission of surplus capacity');
-    await page.getByTestId('new-tag-open').click();
-    await page.getByTestId('new-tag-input').fill(TAG_LABEL);
-    await page.getByTestId('new-tag-save').click();
+    await page.testId('new-tag-open').click();
+    await page.testId('new-tag-input').fill(TAG_LABEL);
+    await page.testId('new-tag-save').click();
     await expect.poll(() => count('tags')).toBeGreaterThan(0);
     await selectText(page, 'Supporters of the company see no glut');
-    await page.getByTestId('note-open').click();
-    await page.getByTestId('note-input').fill(NOTE);
-    await page.getByTestId('note-save').click();
+    await page.testId('note-open').click();
+    await page.testId('note-input').fill(NOTE);
+    await page.testId('note-save').click();
     await expect.poll(() => count('annotations')).toBe(3);
 
-    // The card lists the tags, the markup one among them, as text.
+    // The card lists the tags, the markup one among them, as text: once the page's annotations (and with them
+    // the reader's tags) have come, which Firefox's page may still be waiting for when the analysis ends.
     await openAnalyzed(page, url);
-    const box = await page.locator('p', { hasText: 'token usage keeps running' }).boundingBox();
+    await expect
+      .poll(async () =>
+        Object.keys(await readHighlights(page)).some((n) => n.startsWith('claimlens-annotation')),
+      )
+      .toBe(true);
+    const box = await page.evaluate(() => {
+      const rect = [...document.querySelectorAll('p')]
+        .find((p) => p.textContent?.includes('token usage keeps running'))
+        ?.getBoundingClientRect();
+      return rect ? { x: rect.x, y: rect.y } : null;
+    });
     if (!box) throw new Error('no paragraph');
-    await page.mouse.click(box.x + 30, box.y + 5);
-    await page.getByTestId('claim-card').waitFor();
+    await page.mouseClick(box.x + 30, box.y + 5);
+    await page.testId('claim-card').waitFor();
     expect(await allText(page)).toContain(TAG_LABEL);
     expect(await injected(page)).toEqual([]);
     expect(await pwned(page)).toBeNull();
 
-    const popup = await harness().browser.context.newPage();
-    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
-    await popup.getByTestId('claim-count').waitFor();
+    const popup = await harness().browser.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
+    await popup.testId('claim-count').waitFor();
     await expect.poll(() => allText(popup)).toContain(payload('claim'));
     await expect.poll(() => allText(popup)).toContain(NOTE);
     expect(await injected(popup)).toEqual([]);
     expect(await pwned(popup)).toBeNull();
     await popup.close();
 
-    const dashboard = await harness().browser.context.newPage();
-    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
-    await dashboard.getByTestId('article-row').first().waitFor();
-    await dashboard.getByTestId('library-search').fill('surplus');
-    await dashboard.getByTestId('result-row').first().waitFor();
+    const dashboard = await harness().browser.openExtensionPage('dashboard.html');
+    await dashboard.testId('article-row').first().waitFor();
+    await dashboard.testId('library-search').fill('surplus');
+    await dashboard.testId('result-row').first().waitFor();
     await expect.poll(() => allText(dashboard)).toContain(payload('claim'));
     const text = await allText(dashboard);
     expect(text).toContain(TITLE); // the library's article row
@@ -217,11 +232,9 @@ describe('a hostile page', () => {
     expect(await pwned(dashboard)).toBeNull();
 
     for (const format of ['md', 'csv'] as const) {
-      const [download] = await Promise.all([
-        dashboard.waitForEvent('download'),
-        dashboard.getByTestId(`export-${format}`).click(),
-      ]);
-      const file = await readFile((await download.path()) as string, 'utf8');
+      const file = (await dashboard.download(() => dashboard.testId(`export-${format}`).click())).toString(
+        'utf8',
+      );
       expect(file).toContain('onerror');
       // Markdown renders HTML: every angle bracket of stored text is escaped. CSV renders nothing: the text stands.
       if (format === 'md') expect(file).not.toMatch(/(^|[^\\])<(img|script)/im);
@@ -233,14 +246,13 @@ describe('a hostile page', () => {
 
 describe('the extension pages’ content security policy', () => {
   it('is strict in the built manifest, and an injected inline script or handler never runs', async () => {
-    const manifest = JSON.parse(await readFile(resolve(CHROME_BUILD, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(await readFile(resolve(harness().browser.build, 'manifest.json'), 'utf8'));
     // MV3 refuses remote code and eval whatever the manifest says; an explicit policy must not loosen it.
     const policy: string = manifest.content_security_policy?.extension_pages ?? "script-src 'self'";
     expect(policy).toMatch(/script-src 'self'(;|$| 'wasm-unsafe-eval')/);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
     for (const path of ['dashboard.html', 'popup.html']) {
-      const extensionPage = await harness().browser.context.newPage();
-      await extensionPage.goto(harness().browser.extensionUrl(path));
+      const extensionPage = await harness().browser.openExtensionPage(path);
       const ran = await extensionPage.evaluate(async () => {
         const flags = window as unknown as { __inline?: boolean; __handler?: boolean };
         const blocked: string[] = [];

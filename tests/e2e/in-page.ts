@@ -44,3 +44,32 @@ export function selectFirst(wanted: string): void {
   }
   throw new Error(`"${wanted}" is not on the page`);
 }
+
+/** One step of a search for elements: a CSS selector matched among descendants, or one of the found by index. */
+export type Step = { css: string } | { nth: number };
+
+/**
+ * The elements `steps` find from the document, through open shadow roots too, in document order: what
+ * Playwright's CSS locators find, for the Firefox driver.
+ */
+export function deepQuery(steps: Step[]): Element[] {
+  let found: (Document | Element)[] = [document];
+  for (const step of steps) {
+    if ('nth' in step) {
+      const one = found[step.nth];
+      found = one ? [one] : [];
+      continue;
+    }
+    const matched = new Set<Element>();
+    const visit = (root: Document | Element | ShadowRoot) => {
+      if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches(step.css)) matched.add(el);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    for (const root of found) visit(root);
+    found = [...matched];
+  }
+  return found.filter((node): node is Element => node instanceof Element);
+}

@@ -1,10 +1,9 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, useHarness } from './harness.ts';
+import { openAnalyzed, readHighlights, useHarness, type TestPage } from './harness.ts';
 
 const harness = useHarness();
-let dashboard: Page;
-let page: Page;
+let dashboard: TestPage;
+let page: TestPage;
 
 const RAIL_PACK = {
   id: 'rail-freight',
@@ -17,15 +16,14 @@ const IDLE_WAGONS =
   'At the Millford yard, hundreds of wagons now stand idle on the sidings, and two of the five shunting crews have been moved to other depots.';
 
 beforeAll(async () => {
-  dashboard = await harness().browser.context.newPage();
-  page = await harness().browser.context.newPage();
-  await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
+  dashboard = await harness().browser.openExtensionPage('dashboard.html');
+  page = await harness().browser.newPage();
 });
 
 async function savePack(json: string): Promise<{ role: string | null; text: string | null }> {
-  await dashboard.getByTestId('pack-json').fill(json);
-  await dashboard.getByTestId('pack-save').click();
-  const result = dashboard.getByTestId('pack-result');
+  await dashboard.testId('pack-json').fill(json);
+  await dashboard.testId('pack-save').click();
+  const result = dashboard.testId('pack-result');
   await result.waitFor();
   return { role: await result.getAttribute('role'), text: await result.textContent() };
 }
@@ -46,34 +44,34 @@ describe('topic packs', () => {
       role: 'alert',
       text: expect.stringContaining('built-in'),
     });
-    expect(await dashboard.getByTestId('pack-row').count()).toBe(1);
+    expect(await dashboard.testId('pack-row').count()).toBe(1);
   });
 
   it('uses a pack of the reader’s own on the next page they open', async () => {
     await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect(await readHighlights(page)).toEqual({});
     expect(await savePack(JSON.stringify(RAIL_PACK))).toMatchObject({ role: 'status' });
-    await dashboard.getByTestId('pack-row').nth(1).waitFor();
+    await dashboard.testId('pack-row').nth(1).waitFor();
     await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect((await readHighlights(page))['claimlens-overcapacity']).toEqual([IDLE_WAGONS]);
   });
 
   it('switches a pack off and on again', async () => {
-    await dashboard.getByTestId('pack-enabled-ai-compute').uncheck();
+    await dashboard.testId('pack-enabled-ai-compute').uncheck();
     // The status line appears once the background has stored the switch.
-    await expect.poll(() => dashboard.getByTestId('pack-result').textContent()).toMatch(/: off$/);
+    await expect.poll(() => dashboard.testId('pack-result').textContent()).toMatch(/: off$/);
     await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect(await readHighlights(page)).toEqual({});
-    await dashboard.getByTestId('pack-enabled-ai-compute').check();
-    await expect.poll(() => dashboard.getByTestId('pack-result').textContent()).toMatch(/: on$/);
+    await dashboard.testId('pack-enabled-ai-compute').check();
+    await expect.poll(() => dashboard.testId('pack-result').textContent()).toMatch(/: on$/);
     await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
   });
 
   it('deletes the reader’s pack after asking', async () => {
-    dashboard.once('dialog', (dialog) => void dialog.accept());
-    await dashboard.getByTestId('pack-delete-rail-freight').click();
-    await expect.poll(() => dashboard.getByTestId('pack-row').count()).toBe(1);
+    dashboard.acceptNextDialog();
+    await dashboard.testId('pack-delete-rail-freight').click();
+    await expect.poll(() => dashboard.testId('pack-row').count()).toBe(1);
     await openAnalyzed(page, `${harness().testPages.url}rail-freight.html`);
     expect(await readHighlights(page)).toEqual({});
   });

@@ -1,27 +1,28 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   mutationsSoFar,
   openAnalyzed,
   readHighlights,
   selectText,
+  sendToTab,
+  tabIdOf,
   useHarness,
   watchMutations,
+  type TestPage,
 } from './harness.ts';
 
 const harness = useHarness();
-let page: Page;
-let dashboard: Page;
+let page: TestPage;
+let dashboard: TestPage;
 let url: string;
 
 const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
 
 beforeAll(async () => {
-  page = await harness().browser.context.newPage();
+  page = await harness().browser.newPage();
   await watchMutations(page);
   url = `${harness().testPages.url}plain-article.html`;
-  dashboard = await harness().browser.context.newPage();
-  await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
+  dashboard = await harness().browser.openExtensionPage('dashboard.html');
 });
 
 /** The text of every rule ClaimLens adopted into the page, read from the page's main world. */
@@ -34,44 +35,26 @@ const tagRow = (id: string) => dashboard.locator(`[data-testid="tag-row"][data-t
 
 /** Waits until the settings view has stored `n` changes. */
 const settingsSaved = (n: number) =>
-  expect.poll(() => dashboard.getByTestId('settings-result').getAttribute('data-saved')).toBe(String(n));
-
-/** The id of the tab `target` is open in, as the extension sees it. */
-async function tabIdOf(target: Page): Promise<number> {
-  await target.bringToFront();
-  return harness().browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    return tab.id;
-  });
-}
-declare const chrome: {
-  tabs: {
-    query(q: object): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-};
+  expect.poll(() => dashboard.testId('settings-result').getAttribute('data-saved')).toBe(String(n));
 
 describe('tags and settings', () => {
   it('renames and colours a tag made in the page; the page shows the new label and colour', async () => {
     await openAnalyzed(page, url);
     await selectText(page, QUOTE);
-    await page.getByTestId('new-tag-open').click();
-    await page.getByTestId('new-tag-input').fill('Check later');
-    await page.getByTestId('new-tag-save').click();
+    await page.testId('new-tag-open').click();
+    await page.testId('new-tag-input').fill('Check later');
+    await page.testId('new-tag-save').click();
     await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([QUOTE]);
 
     await dashboard.bringToFront();
+    await expect.poll(() => tagRow('check-later').testId('tag-count').textContent()).toBe('1 annotation');
+    await tagRow('check-later').testId('tag-rename').fill('Verify figures');
+    await tagRow('check-later').testId('tag-rename').press('Enter');
     await expect
-      .poll(() => tagRow('check-later').getByTestId('tag-count').textContent())
-      .toBe('1 annotation');
-    await tagRow('check-later').getByTestId('tag-rename').fill('Verify figures');
-    await tagRow('check-later').getByTestId('tag-rename').press('Enter');
-    await expect
-      .poll(() => dashboard.getByTestId('tag-result').textContent())
+      .poll(() => dashboard.testId('tag-result').textContent())
       .toBe('Renamed to “Verify figures”.');
-    await tagRow('check-later').getByTestId('tag-color').fill('#aa3377');
-    await expect.poll(() => dashboard.getByTestId('tag-result').textContent()).toContain('#aa3377');
+    await tagRow('check-later').testId('tag-color').fill('#aa3377');
+    await expect.poll(() => dashboard.testId('tag-result').textContent()).toContain('#aa3377');
 
     await openAnalyzed(page, url);
     // The annotation keeps its tag (the id did not change) and is painted in the tag's colour.
@@ -87,18 +70,18 @@ describe('tags and settings', () => {
     // Colouring adopted a style sheet: no node, attribute or text of the page changed.
     expect(await mutationsSoFar(page)).toEqual([]);
     await selectText(page, 'Tencent has said');
-    await expect.poll(() => page.getByTestId('tag-check-later').textContent()).toBe('Verify figures');
+    await expect.poll(() => page.testId('tag-check-later').textContent()).toBe('Verify figures');
   });
 
   it('deletes a tag after saying what it does; the annotation stays, without the tag', async () => {
     await dashboard.bringToFront();
-    await tagRow('check-later').getByTestId('tag-delete').click();
-    expect(await tagRow('check-later').getByTestId('tag-consequence').textContent()).toBe(
+    await tagRow('check-later').testId('tag-delete').click();
+    expect(await tagRow('check-later').testId('tag-consequence').textContent()).toBe(
       '1 annotation carries “Verify figures”. Deleting the tag removes it from them; the annotations stay.',
     );
-    await tagRow('check-later').getByTestId('tag-delete-confirm').click();
+    await tagRow('check-later').testId('tag-delete-confirm').click();
     await expect.poll(() => tagRow('check-later').count()).toBe(0);
-    expect(await dashboard.getByTestId('storage-counts').textContent()).toContain('1 annotation');
+    expect(await dashboard.testId('storage-counts').textContent()).toContain('1 annotation');
 
     await openAnalyzed(page, url);
     await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([QUOTE]);
@@ -107,20 +90,19 @@ describe('tags and settings', () => {
 
   it('with auto-analysis off, leaves a new page alone until the reader asks from the popup', async () => {
     await dashboard.bringToFront();
-    await dashboard.getByTestId('settings-auto-analyze').uncheck();
+    await dashboard.testId('settings-auto-analyze').uncheck();
     await settingsSaved(1);
 
-    const fresh = await harness().browser.context.newPage();
+    const fresh = await harness().browser.newPage();
     await openAnalyzed(fresh, url);
-    await fresh.waitForTimeout(300);
+    await fresh.wait(300);
     expect(await readHighlights(fresh)).toEqual({});
 
-    const tabId = await tabIdOf(fresh);
-    const popup = await harness().browser.context.newPage();
-    await popup.goto(
-      harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}&tab=${tabId}`),
+    const tabId = await tabIdOf(harness(), fresh);
+    const popup = await harness().browser.openExtensionPage(
+      `popup.html?url=${encodeURIComponent(url)}&tab=${tabId}`,
     );
-    await popup.getByTestId('analyze-now').click();
+    await popup.testId('analyze-now').click();
     await expect
       .poll(async () => Object.keys(await readHighlights(fresh)).filter((n) => !n.includes('annotation')))
       .toContain('claimlens-overcapacity');
@@ -129,18 +111,14 @@ describe('tags and settings', () => {
     // The show-highlights shortcut asks for it too.
     await openAnalyzed(fresh, url);
     expect(await readHighlights(fresh)).toEqual({});
-    const freshTab = await tabIdOf(fresh);
-    await harness().browser.worker.evaluate(
-      (tab) => chrome.tabs.sendMessage(tab, { type: 'page/highlights', visible: 'toggle' }),
-      freshTab,
-    );
+    await sendToTab(harness(), fresh, { type: 'page/highlights', visible: 'toggle' });
     await expect
       .poll(async () => Object.keys(await readHighlights(fresh)))
       .toContain('claimlens-overcapacity');
     await fresh.close();
 
     await dashboard.bringToFront();
-    await dashboard.getByTestId('settings-auto-analyze').check();
+    await dashboard.testId('settings-auto-analyze').check();
     await settingsSaved(2);
   });
 
@@ -148,7 +126,7 @@ describe('tags and settings', () => {
     await openAnalyzed(page, url);
     expect(await pageRules()).not.toContain('transparent');
     await dashboard.bringToFront();
-    await dashboard.getByTestId('settings-highlight-style').selectOption('underline');
+    await dashboard.testId('settings-highlight-style').selectOption('underline');
     await settingsSaved(3);
     await openAnalyzed(page, url);
     await expect.poll(pageRules).toContain('::highlight(claimlens-overcapacity)');
@@ -158,16 +136,14 @@ describe('tags and settings', () => {
 
   it('shows the storage the library uses, and asks for persistent storage', async () => {
     await dashboard.bringToFront();
-    await expect.poll(() => dashboard.getByTestId('storage-used').textContent()).toMatch(/\d.* used of /);
-    expect(await dashboard.getByTestId('storage-counts').textContent()).toMatch(
+    await expect.poll(() => dashboard.testId('storage-used').textContent()).toMatch(/\d.* used of /);
+    expect(await dashboard.testId('storage-counts').textContent()).toMatch(
       /^1 article, \d+ claims, 1 annotation$/,
     );
-    const persisted = await dashboard.getByTestId('storage-persisted').getAttribute('data-persisted');
+    const persisted = await dashboard.testId('storage-persisted').getAttribute('data-persisted');
     if (persisted !== 'true') {
-      await dashboard.getByTestId('storage-persist').click();
-      await expect
-        .poll(() => dashboard.getByTestId('storage-persist-result').textContent())
-        .toMatch(/granted/i);
+      await dashboard.testId('storage-persist').click();
+      await expect.poll(() => dashboard.testId('storage-persist-result').textContent()).toMatch(/granted/i);
     }
   });
 });

@@ -1,53 +1,35 @@
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openAnalyzed, readHighlights, useHarness } from './harness.ts';
+import { openAnalyzed, readHighlights, sendToTab, useHarness, type TestPage } from './harness.ts';
 
 const harness = useHarness();
-let page: Page;
+let page: TestPage;
 let url: string;
 
 beforeAll(async () => {
-  page = await harness().browser.context.newPage();
+  page = await harness().browser.newPage();
   url = `${harness().testPages.url}plain-article.html`;
 });
-
-/** The parts of the extension API the worker calls here. */
-declare const chrome: {
-  tabs: {
-    query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-};
 
 describe('switching highlights off', () => {
   it('leaves a site alone once the reader turns it off, with only the measure of that check, and back on', async () => {
     await openAnalyzed(page, url);
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
-    const popup = await harness().browser.context.newPage();
-    await popup.goto(harness().browser.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
-    await popup.getByTestId('switch-site').uncheck();
-    await expect.poll(() => popup.getByTestId('switch-status').getAttribute('data-saved')).toBe('1');
+    const popup = await harness().browser.openExtensionPage(`popup.html?url=${encodeURIComponent(url)}`);
+    await popup.testId('switch-site').uncheck();
+    await expect.poll(() => popup.testId('switch-status').getAttribute('data-saved')).toBe('1');
 
     await openAnalyzed(page, url);
     expect(await readHighlights(page)).toEqual({});
     expect(await page.evaluate(() => performance.getEntriesByName('claimlens:analyze').length)).toBe(1);
 
-    await popup.getByTestId('switch-site').check();
-    await expect.poll(() => popup.getByTestId('switch-status').getAttribute('data-saved')).toBe('2');
+    await popup.testId('switch-site').check();
+    await expect.poll(() => popup.testId('switch-status').getAttribute('data-saved')).toBe('2');
     await openAnalyzed(page, url);
     expect(Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
     await popup.close();
   });
 
-  // ClaimLens has no "tabs" permission: the worker finds the page as the active tab, as its commands do.
-  const command = async (message: object) => {
-    await page.bringToFront();
-    return harness().browser.worker.evaluate(async (sent) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) throw new Error('no active tab');
-      return chrome.tabs.sendMessage(tab.id, sent);
-    }, message);
-  };
+  const command = (message: object) => sendToTab(harness(), page, message);
   const tell = (visible: boolean | 'toggle') => command({ type: 'page/highlights', visible });
 
   it('hides and shows one page’s highlights when an extension page asks, and ignores the page’s own messages', async () => {
@@ -56,7 +38,7 @@ describe('switching highlights off', () => {
     await expect.poll(() => readHighlights(page)).toEqual({});
     // A page posting a look-alike command to itself reaches nothing of ClaimLens.
     await page.evaluate(() => window.postMessage({ type: 'page/highlights', visible: true }, '*'));
-    await page.waitForTimeout(100);
+    await page.wait(100);
     expect(await readHighlights(page)).toEqual({});
     await tell(true);
     await expect.poll(async () => Object.keys(await readHighlights(page)).length).toBeGreaterThan(0);
@@ -75,7 +57,7 @@ describe('switching highlights off', () => {
       if (text) getSelection()?.setBaseAndExtent(text, 0, text, 20);
     });
     await command({ type: 'page/tag-selection' });
-    await page.getByTestId('selection-toolbar').waitFor();
+    await page.testId('selection-toolbar').waitFor();
     const focused = await page.evaluate(() => document.activeElement?.tagName);
     expect(focused).toBe('CLAIMLENS-TOOLBAR');
   });
@@ -83,24 +65,24 @@ describe('switching highlights off', () => {
   it('reads claims with the keyboard alone: next claim, focus in its card, tag and note from the card', async () => {
     await openAnalyzed(page, url);
     await command({ type: 'page/next-claim' });
-    await page.getByTestId('claim-card').waitFor();
+    await page.testId('claim-card').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CLAIMLENS-CARD');
-    const firstStance = await page.getByTestId('card-stance').textContent();
+    const firstStance = await page.testId('card-stance').textContent();
     await command({ type: 'page/next-claim' });
-    await expect.poll(() => page.getByTestId('card-why').textContent()).not.toBe('');
+    await expect.poll(() => page.testId('card-why').textContent()).not.toBe('');
     // Tab walks the card's buttons; Enter on the key-figure tag stores an annotation on the claim's text.
-    await page.getByTestId('card-tag-key-figure').focus();
-    await page.keyboard.press('Enter');
+    await page.testId('card-tag-key-figure').focus();
+    await page.press('Enter');
     await expect
       .poll(async () => ((await readHighlights(page))['claimlens-annotation-key-figure'] ?? []).length)
       .toBe(1);
-    await page.getByTestId('card-note').fill('Compare with the Q2 call.');
-    await page.keyboard.press('Enter');
+    await page.testId('card-note').fill('Compare with the Q2 call.');
+    await page.press('Enter');
     await expect
       .poll(async () => ((await readHighlights(page))['claimlens-annotation'] ?? []).length)
       .toBe(1);
     expect(firstStance).toMatch(/Overcapacity|Demand|Neutral/);
-    await page.keyboard.press('Escape');
-    await page.getByTestId('claim-card').waitFor({ state: 'detached' });
+    await page.press('Escape');
+    await page.testId('claim-card').waitFor({ state: 'detached' });
   });
 });

@@ -7,7 +7,7 @@ const TABS = 8;
 describe('many tabs at once', () => {
   it('stores every article and every annotation when tabs analyse at once and tag in quick turns', async () => {
     const articles = catalog.filter((entry) => entry.kind === 'article').slice(0, TABS);
-    const pages = await Promise.all(articles.map(() => harness().browser.context.newPage()));
+    const pages = await Promise.all(articles.map(() => harness().browser.newPage()));
     // Every tab opens its article together: the background stores them side by side.
     await Promise.all(
       pages.map((page, i) => openAnalyzed(page, `${harness().newsroom.url}${articles[i]?.path.slice(1)}`)),
@@ -18,7 +18,7 @@ describe('many tabs at once', () => {
     for (const [i, page] of pages.entries()) {
       await page.bringToFront();
       await selectText(page, articles[i]?.claims[0]?.text.slice(0, 40) ?? '');
-      await page.getByTestId('tag-disputed').click();
+      await page.testId('tag-disputed').click();
     }
     await expect.poll(() => countRecords(harness(), 'annotations'), { timeout: 20_000 }).toBe(TABS);
     await Promise.all(pages.map((page) => page.close()));

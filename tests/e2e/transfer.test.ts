@@ -1,11 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/lib/browser.ts';
-import { openAnalyzed, readHighlights, selectText, useHarness } from './harness.ts';
+import { launchBrowser } from './driver.ts';
+import {
+  countRecords,
+  openAnalyzed,
+  readHighlights,
+  selectText,
+  useHarness,
+  type TestPage,
+} from './harness.ts';
 
 const harness = useHarness();
-let dashboard: Page;
+let dashboard: TestPage;
 
 const QUOTE = 'let outside developers rent the AI computing capacity it does not use itself';
 const NOTED = 'its compute remains insufficient';
@@ -38,49 +43,27 @@ const hypothesisFile = JSON.stringify({
   })),
 });
 
-async function download(testId: string): Promise<Buffer> {
-  const [file] = await Promise.all([
-    dashboard.waitForEvent('download'),
-    dashboard.getByTestId(testId).click(),
-  ]);
-  return readFile((await file.path()) as string);
-}
+const download = (testId: string) => dashboard.download(() => dashboard.testId(testId).click());
 
-/** How many records a table holds, read in the service worker (the extension's own IndexedDB). */
-function countStored(table: string): Promise<number> {
-  return harness().browser.worker.evaluate(async (name) => {
-    const request = indexedDB.open('claimlens');
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const count = await new Promise<number>((done) => {
-      const r = db.transaction(name).objectStore(name).count();
-      r.onsuccess = () => done(r.result);
-    });
-    db.close();
-    return count;
-  }, table);
-}
+const countStored = (table: string) => countRecords(harness(), table);
 
 describe('export and import through the dashboard', () => {
   it('starts from an annotated article', async () => {
-    const page = await harness().browser.context.newPage();
+    const page = await harness().browser.newPage();
     await openAnalyzed(page, `${harness().testPages.url}plain-article.html`);
     await selectText(page, QUOTE);
-    await page.getByTestId('tag-disputed').click();
+    await page.testId('tag-disputed').click();
     await expect
       .poll(async () => (await readHighlights(page))['claimlens-annotation-disputed'])
       .toEqual([QUOTE]);
     await selectText(page, NOTED);
-    await page.getByTestId('note-open').click();
-    await page.getByTestId('note-input').fill(NOTE);
-    await page.getByTestId('note-save').click();
+    await page.testId('note-open').click();
+    await page.testId('note-input').fill(NOTE);
+    await page.testId('note-save').click();
     await expect.poll(async () => (await readHighlights(page))['claimlens-annotation']).toEqual([NOTED]);
     await page.close();
-    dashboard = await harness().browser.context.newPage();
-    await dashboard.goto(harness().browser.extensionUrl('dashboard.html'));
-    await expect.poll(() => dashboard.getByTestId('article-count').textContent()).toBe('1');
+    dashboard = await harness().browser.openExtensionPage('dashboard.html');
+    await expect.poll(() => dashboard.testId('article-count').textContent()).toBe('1');
   });
 
   it('downloads the JSON export with a format version, the claims and the reader’s annotation', async () => {
@@ -96,7 +79,7 @@ describe('export and import through the dashboard', () => {
     expect(exported.items.length).toBe(exported.total);
     expect(exported.items.length).toBeGreaterThan(1);
     // The progress bar is there only while an export runs.
-    expect(await dashboard.getByTestId('export-progress').count()).toBe(0);
+    expect(await dashboard.testId('export-progress').count()).toBe(0);
   });
 
   it('downloads the CSV with a byte order mark, and the Markdown by story and outlet', async () => {
@@ -111,24 +94,20 @@ describe('export and import through the dashboard', () => {
 
   it('imports its JSON export into an empty profile, which then exports the same annotations', async () => {
     const exported = await download('export-json');
-    const empty = await launchWithExtension();
+    const empty = await launchBrowser();
     try {
-      const other = await empty.context.newPage();
-      await other.goto(empty.extensionUrl('dashboard.html'));
-      await other.getByTestId('import-file').setInputFiles({
+      const other = await empty.openExtensionPage('dashboard.html');
+      await other.testId('import-file').setInputFiles({
         name: 'claimlens.jsonld',
         mimeType: 'application/ld+json',
         buffer: exported,
       });
-      await expect.poll(() => other.getByTestId('import-result').textContent()).toMatch(/^Imported /);
-      expect(await other.getByTestId('import-result').getAttribute('role')).toBe('status');
-      await expect.poll(() => other.getByTestId('article-count').textContent()).toBe('1');
-      const [again] = await Promise.all([
-        other.waitForEvent('download'),
-        other.getByTestId('export-json').click(),
-      ]);
+      await expect.poll(() => other.testId('import-result').textContent()).toMatch(/^Imported /);
+      expect(await other.testId('import-result').getAttribute('role')).toBe('status');
+      await expect.poll(() => other.testId('article-count').textContent()).toBe('1');
+      const again = await other.download(() => other.testId('export-json').click());
       const itemsOf = (json: string) => JSON.parse(json).items;
-      const reexported = await readFile((await again.path()) as string, 'utf8');
+      const reexported = again.toString('utf8');
       expect(itemsOf(reexported)).toEqual(itemsOf(exported.toString('utf8')));
     } finally {
       await empty.close();
@@ -136,7 +115,7 @@ describe('export and import through the dashboard', () => {
   });
 
   const choose = (name: string, file: string) =>
-    dashboard.getByTestId('import-file').setInputFiles({
+    dashboard.testId('import-file').setInputFiles({
       name,
       mimeType: 'application/json',
       buffer: Buffer.from(file),
@@ -144,15 +123,15 @@ describe('export and import through the dashboard', () => {
 
   it('imports a Hypothesis export that only adds, and says what came and what was skipped', async () => {
     await choose('hypothesis.json', hypothesisFile);
-    const result = dashboard.getByTestId('import-result');
+    const result = dashboard.testId('import-result');
     await expect
       .poll(() => result.textContent())
       .toMatch(
         /^Imported 2 annotations from 1 article: 2 new, 0 updated, 0 unchanged, 0 conflicting.*1 item skipped/,
       );
     expect(await result.getAttribute('role')).toBe('status');
-    expect(await dashboard.getByTestId('import-preview').count()).toBe(0);
-    await expect.poll(() => dashboard.getByTestId('article-count').textContent()).toBe('2');
+    expect(await dashboard.testId('import-preview').count()).toBe(0);
+    await expect.poll(() => dashboard.testId('article-count').textContent()).toBe('2');
     expect(await countStored('annotations')).toBe(MINE + 2);
 
     // The same file again adds nothing and says so.
@@ -169,37 +148,37 @@ describe('export and import through the dashboard', () => {
       .replaceAll('2026-07-01T09:00:00', '2026-07-02T09:00:00')
       .replaceAll('"Note ', '"Edited note ');
     await choose('edited.json', edited);
-    const preview = dashboard.getByTestId('import-preview');
+    const preview = dashboard.testId('import-preview');
     await preview.waitFor();
     expect(await preview.locator('[data-count="updated"]').textContent()).toBe('2 updated');
-    expect(await dashboard.getByTestId('import-skipped').textContent()).toContain('item 3: it is a reply');
-    await dashboard.getByTestId('import-cancel').click();
+    expect(await dashboard.testId('import-skipped').textContent()).toContain('item 3: it is a reply');
+    await dashboard.testId('import-cancel').click();
     expect(await preview.count()).toBe(0);
     expect(await countStored('annotations')).toBe(MINE + 2);
 
     await choose('edited.json', edited);
     await preview.waitFor();
-    await dashboard.getByTestId('import-apply').click();
+    await dashboard.testId('import-apply').click();
     await expect
-      .poll(() => dashboard.getByTestId('import-result').textContent())
+      .poll(() => dashboard.testId('import-result').textContent())
       .toMatch(/^Imported 2 annotations from 0 articles: 0 new, 2 updated, 0 unchanged, 0 conflicting/);
     expect(await preview.count()).toBe(0);
     expect(await countStored('annotations')).toBe(MINE + 2);
   });
 
   it('refuses a malformed file with an alert, shows no preview and changes nothing', async () => {
-    await dashboard.getByTestId('import-file').setInputFiles({
+    await dashboard.testId('import-file').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from(hypothesisFile.slice(0, 200)),
     });
-    const result = dashboard.getByTestId('import-result');
+    const result = dashboard.testId('import-result');
     await expect.poll(() => result.getAttribute('role')).toBe('alert');
     expect(await result.textContent()).toMatch(
       /^Nothing was imported\. Not a JSON file \(or one cut short\)/,
     );
-    expect(await dashboard.getByTestId('import-preview').count()).toBe(0);
-    expect(await dashboard.getByTestId('article-count').textContent()).toBe('2');
+    expect(await dashboard.testId('import-preview').count()).toBe(0);
+    expect(await dashboard.testId('article-count').textContent()).toBe('2');
     expect(await countStored('annotations')).toBe(MINE + 2);
   });
 });
