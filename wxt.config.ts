@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 
 // The extension runs wholly on the reader's machine: it needs to read pages (content script on http/https),
 // store what it found (IndexedDB needs no permission) and show a count on its icon.
+// Extension pages run only their own files: no inline or remote script, no plugins, no <base>, no framing.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -29,14 +32,10 @@ export default defineConfig({
       },
     },
     action: { default_title: 'ClaimLens' },
-    // Extension pages run only their own files: no inline or remote script, no plugins, no <base>, no framing.
+    // MV3 names the policy of extension pages; MV2 (the Firefox build) has one policy string.
     ...(manifestVersion === 3
-      ? {
-          content_security_policy: {
-            extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-          },
-        }
-      : {}),
+      ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }
+      : { content_security_policy: EXTENSION_PAGES_CSP }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
