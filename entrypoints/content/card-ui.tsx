@@ -45,6 +45,11 @@ export class CardUi {
     if (focus) this.panel.focusFirst('.card__actions button');
   }
 
+  /** Draws the open card again: what it offers changed (the reader's own tags arrived after it opened). */
+  refresh(): void {
+    void this.render();
+  }
+
   hide(): void {
     this.shown = null;
     this.panel.hide();

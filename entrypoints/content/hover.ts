@@ -6,11 +6,19 @@ import type { PageClaims, PaintedClaim } from './page-claims.ts';
 const OPEN_DELAY_MS = 350;
 const CLOSE_DELAY_MS = 500;
 
+/** What the page can ask of the claim cards. */
+export interface ClaimCards {
+  /** Keyboard reading: opens the next claim's card (from the top, or after the one open), focused. */
+  next(): void;
+  /** Draws the open card again, if one is open (the tags it offers changed). */
+  refresh(): void;
+}
+
 /**
  * Opens a claim's card when the pointer rests on it or the reader clicks it. Listening adds nothing to the
  * page; the card's host is created only when a card opens.
  */
-export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actions: CardActions): () => void {
+export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actions: CardActions): ClaimCards {
   const card = new CardUi(ctx, actions);
   let pending: PaintedClaim | undefined;
   let openTimer: number | undefined;
@@ -57,15 +65,18 @@ export function watchClaims(ctx: ContentScriptContext, claims: PageClaims, actio
     if (over) void card.show(over, true);
     else if (card.current) card.hide();
   });
-  // Keyboard-only reading: each call opens the next claim's card, scrolled into view, with focus in it.
-  return () => {
-    const all = claims.all;
-    if (all.length === 0) return;
-    const at = card.current ? all.indexOf(card.current) : -1;
-    const next = all[(at + 1) % all.length];
-    if (!next) return;
-    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    pinned = true;
-    void card.show(next, true);
+  return {
+    // Keyboard-only reading: each call opens the next claim's card, scrolled into view, with focus in it.
+    next: () => {
+      const all = claims.all;
+      if (all.length === 0) return;
+      const at = card.current ? all.indexOf(card.current) : -1;
+      const next = all[(at + 1) % all.length];
+      if (!next) return;
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      pinned = true;
+      void card.show(next, true);
+    },
+    refresh: () => card.refresh(),
   };
 }

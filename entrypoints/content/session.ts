@@ -8,7 +8,7 @@ import type { ArticleAnalysis } from '../../utils/model.ts';
 import type { Message, MessageType, PageSettings, Reply } from '../../utils/messages.ts';
 import { PageAnnotations } from './annotations.ts';
 import { HighlightRuleSheet } from './highlight-rules.ts';
-import { watchClaims } from './hover.ts';
+import { watchClaims, type ClaimCards } from './hover.ts';
 import { PageClaims } from './page-claims.ts';
 import { watchSelection } from './selection.tsx';
 
@@ -49,7 +49,11 @@ export class PageSession {
     private readonly ctx: ContentScriptContext,
     private readonly send: Send,
   ) {
-    this.annotations = new PageAnnotations(location.href, send, (tags) => this.rules.setTags(tags));
+    this.annotations = new PageAnnotations(location.href, send, (tags) => {
+      this.rules.setTags(tags);
+      // A card opened before the reader's own tags arrived offers them now.
+      this.cards?.refresh();
+    });
   }
 
   private visible = true;
@@ -74,10 +78,10 @@ export class PageSession {
 
   /** Keyboard reading: opens the card of the next claim (from the top, or after the one open), focused. */
   nextClaim(): void {
-    this.openNextClaim?.();
+    this.cards?.next();
   }
 
-  private openNextClaim: (() => void) | null = null;
+  private cards: ClaimCards | null = null;
 
   /** The reader asks for this page to be analysed (auto-analysis off): the first pass runs now, once. */
   analyzeNow(): void {
@@ -129,7 +133,7 @@ export class PageSession {
     this.openToolbar = watchSelection(this.ctx, this.annotations, (label) =>
       this.send({ type: 'tags/create', label }),
     );
-    this.openNextClaim = watchClaims(this.ctx, this.claims, {
+    this.cards = watchClaims(this.ctx, this.claims, {
       verdict: async (painted, verdict) => {
         if (!this.articleUrl) return;
         await this.send({
