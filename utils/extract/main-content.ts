@@ -11,6 +11,8 @@ const MIN_PARAGRAPH_CHARS = 40;
 const POSITIVE = /article|body|content|entry|main|post|story|text|prose|blog/i;
 /** A container scoring at least this share of the best one, and holding it, is the article (body split by ads). */
 const ANCESTOR_SHARE = 0.75;
+/** Siblings of the best container's kind scoring this share of it make it one part of a body cut in parts. */
+const SIBLING_SHARE = 0.5;
 /** Below these the page is not an article: a front page, a search result list, an app. */
 const MIN_ARTICLE_CHARS = 400;
 const MIN_ARTICLE_PARAGRAPHS = 3;
@@ -67,6 +69,16 @@ export function findMainContent(doc: Document): MainContent | NotArticle {
   // A body split by ads or embeds leaves paragraphs in sibling containers: climb to the ancestor holding them.
   for (let up = best.parentElement; up && up !== body; up = up.parentElement) {
     if ((scores.get(up) ?? 0) >= bestScore * ANCESTOR_SHARE) best = up;
+  }
+  // A live blog's entries, or a body cut into sections, each score as well as the best one: their parent
+  // holds the article, though its own score (half votes only) is lower.
+  const parent = best.parentElement;
+  if (parent && parent !== body && parent !== doc.documentElement) {
+    const bar = (scores.get(best) ?? 0) * SIBLING_SHARE;
+    const like = [...parent.children].filter(
+      (el) => el !== best && el.tagName === best?.tagName && (scores.get(el) ?? 0) >= bar,
+    );
+    if (like.length >= 1) best = parent;
   }
   const { paragraphs, chars } = measure(best);
   if (paragraphs < MIN_ARTICLE_PARAGRAPHS || chars < MIN_ARTICLE_CHARS)

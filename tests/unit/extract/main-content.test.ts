@@ -38,6 +38,21 @@ describe('findMainContent', () => {
     expect(text).not.toContain('Advertisement');
   });
 
+  it('takes a live blog whole when each entry is a container of its own', () => {
+    // Entries that each look like "the content" (their class says entry) must not win one by one.
+    const entries = BODY.map(
+      (p, i) => `<section class="ps-entry"><time>${10 + i}:00</time><p>${p}</p></section>`,
+    ).join('');
+    const html = articlePage([]).replace(
+      '<div class="story-body"></div>',
+      `<div class="ps-stream">${entries}</div>`,
+    );
+    const main = findMainContent(parseHtml(html));
+    expect(main.root).not.toBeNull();
+    const text = TextMap.build(main.root as Element).text;
+    for (const p of BODY) expect(text).toContain(p);
+  });
+
   it('says a front page of links is not an article', () => {
     const links = Array.from(
       { length: 30 },
