@@ -1,16 +1,9 @@
 import { Fragment } from 'preact';
-import type { AlignedClaim, FigureMismatch, Lean, SourceClaim } from '../utils/compare/align.ts';
+import type { SourceClaim } from '../utils/compare/align.ts';
+import type { Comparison } from '../utils/compare/comparison.ts';
 import { textFragmentLink } from '../utils/compare/fragment.ts';
 import type { ArticleRecord } from '../utils/db/schema.ts';
 import { STANCE_LABELS } from './StanceBalance.tsx';
-
-export interface Comparison {
-  aligned: AlignedClaim[];
-  mismatches: FigureMismatch[];
-  lean: Lean;
-  /** Claims of the side the reader's reading lacks, from the sources they have read. */
-  otherSide: SourceClaim[];
-}
 
 /**
  * This article's claims against the other sources on its story: which others make the same claim, which it
@@ -43,7 +36,7 @@ export function StoryComparison({
       )}
       {lean.leans && otherSide.length > 0 && (
         <ul>
-          {otherSide.slice(0, 5).map((claim) => (
+          {otherSide.map((claim) => (
             <li key={claim.id} data-testid="other-side-claim">
               <a href={link(claim)} target="_blank" rel="noreferrer">
                 {siteOf(claim)}
@@ -57,7 +50,7 @@ export function StoryComparison({
         <>
           <h4>Figures that differ</h4>
           <ul>
-            {mismatches.slice(0, 10).map((m) => (
+            {mismatches.map((m) => (
               <li
                 key={`${m.ours.claim.id}-${m.theirs.claim.id}-${m.ours.figure.start}`}
                 data-testid="figure-mismatch"

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { articleViewTables } from '../utils/db/article-view.ts';
 import { ClaimLensDatabase } from '../utils/db/schema.ts';
 import { TrashRepository } from '../utils/db/trash.ts';
+import { onTablesChanged } from '../utils/db/watch.ts';
 import { BUILT_IN_PACKS } from '../utils/detect/packs/index.ts';
-import type { PageCommand } from '../utils/messages.ts';
+import { VIEW_CHANGED_CHANNEL, type PageCommand } from '../utils/messages.ts';
 import { createHandlers, dispatch } from '../utils/service.ts';
 
 const TAG_MENU = 'claimlens-tag-selection';
@@ -26,6 +28,9 @@ export default defineBackground(() => {
   });
   const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, own));
+  // The popup reads through the handlers and has no database to watch: it hears of changes here.
+  const viewChanged = new BroadcastChannel(VIEW_CHANGED_CHANNEL);
+  onTablesChanged([...articleViewTables(db), db.settings], () => viewChanged.postMessage(null));
 
   // The page's content script does the work; these only pass the reader's wish to the tab it is about.
   const tell = (tabId: number | undefined, command: PageCommand) => {

@@ -1,7 +1,8 @@
 import type { TagDefinition } from './annotate/tags.ts';
+import type { ArticleView } from './db/article-view.ts';
 import type { ImportCounts } from './db/import.ts';
 import type { AnnotationRecord, TagRecord } from './db/schema.ts';
-import type { ReadingSettings } from './db/settings.ts';
+import type { HighlightSettings, ReadingSettings } from './db/settings.ts';
 import { HIGHLIGHT_STYLES } from './highlight/styles.ts';
 import {
   UNDO_SECONDS_RANGE,
@@ -48,6 +49,11 @@ export interface Protocol {
    * reader's packs and teaching). `onTopic`: the text was added to an article already about the topic.
    */
   'page/detect': { request: PageText & { onTopic: boolean }; reply: { claims: FoundClaim[] } };
+  /**
+   * What the popup shows, read by the background (which holds the database open): the article stored at `url`
+   * with its comparison, and the reader's switches. The popup opens no database of its own.
+   */
+  'popup/view': { request: { url: string | null }; reply: PopupView };
   /** The reader switches highlighting on or off for a site, or everywhere. */
   'settings/highlights': { request: { host: string | null; on: boolean }; reply: { ok: true } };
   /** The reader corrects a claim: another stance, "not a claim" (null), or a claim ClaimLens missed. */
@@ -114,6 +120,19 @@ export interface ImportSummary {
   newArticles: number;
   skipped: number;
 }
+
+export interface PopupView {
+  /** Null when no article is stored at the popup's address (or it has none). */
+  article: ArticleView | null;
+  highlights: HighlightSettings;
+  reading: ReadingSettings;
+}
+
+/**
+ * The background posts on this channel after each write to what the popup shows, so the popup (which reads
+ * through the background) knows to ask again. Only the extension's own pages and workers share the channel.
+ */
+export const VIEW_CHANGED_CHANNEL = 'claimlens-view-changed';
 
 /** How a page is to be read on this machine, for one site. */
 export interface PageSettings extends ReadingSettings {
@@ -194,6 +213,10 @@ const rules: { [K in MessageType]: { sender: SenderKind; validate: Validator<Mes
       lang: str({ max: 35 }),
       onTopic: bool,
     }),
+  },
+  'popup/view': {
+    sender: 'extension',
+    validate: obj({ type: literal('popup/view'), url: nullable(str({ max: 4_000 })) }),
   },
   'settings/highlights': {
     sender: 'extension',

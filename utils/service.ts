@@ -1,4 +1,5 @@
 import { AnnotationRepository } from './db/annotations.ts';
+import { readArticleView } from './db/article-view.ts';
 import { ArticleRepository } from './db/articles.ts';
 import { DetectionRepository } from './db/detection.ts';
 import { SettingsRepository } from './db/settings.ts';
@@ -104,6 +105,14 @@ export function createHandlers({ db, setBadge, now, builtInPacks, newId }: Servi
       if (blocks.some((block) => block.start > block.end || block.end > text.length))
         throw new Error('page/detect: a block lies outside the text');
       return { claims: findClaims(text, blocks, lang, await detectors.current(), onTopic) };
+    },
+    'popup/view': async ({ url }) => {
+      const [article, highlights, reading] = await Promise.all([
+        url === null ? null : readArticleView(db, url),
+        settings.highlights(),
+        settings.reading(),
+      ]);
+      return { article, highlights, reading };
     },
     'claim/correct': async ({ articleUrl, claim, detected, verdict }, tabId) => {
       await detection.correct({ articleUrl, claim, detected, verdict }, now());

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { downloadBlob } from '../../components/download.ts';
 import type { ImportPlan } from '../../utils/db/import.ts';
-import { collectParts, type Part } from '../../utils/export/chunks.ts';
+import { collectBlob, type Part } from '../../utils/export/chunks.ts';
 import { csvParts } from '../../utils/export/csv.ts';
 import { describeSkipped } from '../../utils/export/hypothesis.ts';
 import { parseImport, type ImportBatch } from '../../utils/export/import.ts';
@@ -40,8 +40,8 @@ export async function exportLibrary(
 ): Promise<void> {
   const now = new Date();
   const { extension, type, parts } = FORMATS[format];
-  const texts = await collectParts(parts(library, now), onProgress);
-  downloadBlob(new Blob(texts, { type }), `claimlens-${now.toISOString().slice(0, 10)}.${extension}`);
+  const blob = await collectBlob(parts(library, now), type, onProgress);
+  downloadBlob(blob, `claimlens-${now.toISOString().slice(0, 10)}.${extension}`);
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -4,33 +4,16 @@ import { AnalyzeNow } from '../../components/AnalyzeNow.tsx';
 import { AnnotationList } from '../../components/AnnotationList.tsx';
 import { ClaimList } from '../../components/ClaimList.tsx';
 import { HighlightSwitches, type SwitchActions } from '../../components/HighlightSwitches.tsx';
-import { SourceRows } from '../../components/SourceRows.tsx';
-import { StoryComparison, type Comparison } from '../../components/StoryComparison.tsx';
-import {
-  alignClaims,
-  figureMismatches,
-  leanOf,
-  opposingSide,
-  type SourceClaim,
-} from '../../utils/compare/align.ts';
-import type { ArticleRecord, ClaimRecord } from '../../utils/db/schema.ts';
-import { StanceBalance } from '../../components/StanceBalance.tsx';
 import { measured } from '../../components/measured.ts';
-import { useLiveQuery } from '../../components/use-live-query.ts';
-import { AnnotationRepository } from '../../utils/db/annotations.ts';
-import { ArticleRepository, ClaimRepository } from '../../utils/db/articles.ts';
-import { ClaimLensDatabase } from '../../utils/db/schema.ts';
-import { SettingsRepository } from '../../utils/db/settings.ts';
+import { SourceRows } from '../../components/SourceRows.tsx';
+import { StanceBalance } from '../../components/StanceBalance.tsx';
+import { StoryComparison } from '../../components/StoryComparison.tsx';
+import type { ArticleView } from '../../utils/db/article-view.ts';
+import type { ArticleRecord } from '../../utils/db/schema.ts';
 import { makeSender, type PageCommand } from '../../utils/messages.ts';
-import { normaliseUrl } from '../../utils/extract/metadata.ts';
+import { useBackgroundView } from './use-view.ts';
 
-const db = new ClaimLensDatabase();
-// Opened as the script starts, while the first render is drawn: the first query then finds it open.
-db.open().catch(() => undefined); // a failure to open is shown by the queries that need it
-const articles = new ArticleRepository(db);
-const claims = new ClaimRepository(db);
-const annotations = new AnnotationRepository(db);
-const settings = new SettingsRepository(db);
+// The background holds the database open and reads the view: the popup carries no database code of its own.
 const send = makeSender((message) => browser.runtime.sendMessage(message));
 
 function switchActions(tabId: number | null): SwitchActions {
@@ -65,50 +48,12 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-async function loadComparison(url: string | null) {
-  const normalised = url ? normaliseUrl(url) : null;
-  if (!normalised) return null;
-  const article = await articles.findByUrl(normalised);
-  if (!article) return null;
-  const [found, mine, snapshot, others] = await Promise.all([
-    claims.forArticle(article.id),
-    annotations.forArticle(article.id),
-    annotations.snapshot(article.id),
-    articles.sameStory(article),
-  ]);
-  const theirClaims = await claims.forArticles(others.map((o) => o.id));
-  return {
-    article,
-    claims: found,
-    annotations: mine,
-    keptAt: snapshot?.capturedAt ?? null,
-    others,
-    comparison: compare(found, theirClaims),
-    sources: new Map<string, ArticleRecord>([article, ...others].map((a) => [a.id, a])),
-  };
-}
-
-/** The switches and the reading mode, read together: one query, one render when they arrive. */
-const loadSettings = () => Promise.all([settings.highlights(), settings.reading()]);
-
-/** Shared and unique claims, disagreeing figures, and the lean of the reader's reading of the story. */
-function compare(own: readonly ClaimRecord[], theirs: readonly ClaimRecord[]): Comparison {
-  const mine: SourceClaim[] = [...own];
-  const others: SourceClaim[] = [...theirs];
-  const lean = leanOf([...mine, ...others]);
-  const opposite = lean.leans && opposingSide(lean.leans);
-  return {
-    aligned: alignClaims(mine, others),
-    mismatches: figureMismatches(mine, others),
-    lean,
-    otherSide: lean.leans ? [...mine, ...others].filter((c) => c.stance === opposite) : [],
-  };
-}
-
 export function Popup({ url, tabId }: { url: string | null; tabId: number | null }) {
-  const state = useLiveQuery(() => measured('claimlens:compare', () => loadComparison(url)), [url]);
-  const switches = useLiveQuery(loadSettings, []);
-  const ready = state.status === 'ready';
+  const view = useBackgroundView(
+    () => measured('claimlens:compare', () => send({ type: 'popup/view', url })),
+    [url],
+  );
+  const ready = view.status === 'ready';
   useLayoutEffect(() => {
     // From the popup's navigation to its first render with the comparison: a layout effect runs as soon as
     // Preact has written that render into the document (an effect would wait for the frame after it).
@@ -122,15 +67,19 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
           Library
         </a>
       </header>
-      {switches.status === 'ready' && (
-        <HighlightSwitches host={hostOf(url)} settings={switches.value[0]} actions={switchActions(tabId)} />
+      {view.status === 'ready' && (
+        <HighlightSwitches
+          host={hostOf(url)}
+          settings={view.value.highlights}
+          actions={switchActions(tabId)}
+        />
       )}
-      {tabId !== null && switches.status === 'ready' && !switches.value[1].autoAnalyze && (
+      {tabId !== null && view.status === 'ready' && !view.value.reading.autoAnalyze && (
         <AnalyzeNow analyze={() => analyzePage(tabId)} />
       )}
-      {state.status === 'loading' && <p class="muted">Loading…</p>}
-      {state.status === 'error' && <p role="alert">Could not read the library: {state.error}</p>}
-      {state.status === 'ready' && !state.value && (
+      {view.status === 'loading' && <p class="muted">Loading…</p>}
+      {view.status === 'error' && <p role="alert">Could not read the library: {view.error}</p>}
+      {view.status === 'ready' && !view.value.article && (
         <section>
           <p>
             <strong data-testid="claim-count">0</strong> claims
@@ -140,27 +89,32 @@ export function Popup({ url, tabId }: { url: string | null; tabId: number | null
           </p>
         </section>
       )}
-      {state.status === 'ready' && state.value && (
-        <section aria-labelledby="article-title">
-          <p class="popup__site">{state.value.article.site}</p>
-          <h2 id="article-title">{state.value.article.title}</h2>
-          <p class="popup__count">
-            <strong data-testid="claim-count">{state.value.article.claimCount}</strong>{' '}
-            {state.value.article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
-          </p>
-          <StanceBalance counts={state.value.article.stances} />
-          <SourceRows
-            article={state.value.article}
-            others={state.value.others}
-            onSplit={(other) => void send({ type: 'stories/move', articleUrl: other.url, intoStoryOf: null })}
-          />
-          {state.value.others.length > 0 && (
-            <StoryComparison comparison={state.value.comparison} sources={state.value.sources} />
-          )}
-          <AnnotationList annotations={state.value.annotations} keptAt={state.value.keptAt} />
-          <ClaimList claims={state.value.claims} />
-        </section>
-      )}
+      {view.status === 'ready' && view.value.article && <ArticleSection view={view.value.article} />}
     </main>
+  );
+}
+
+/** The stored article: its count and balance, the other sources and how their claims compare, the lists. */
+function ArticleSection({ view }: { view: ArticleView }) {
+  const { article, others } = view;
+  const sources = new Map<string, ArticleRecord>([article, ...others].map((a) => [a.id, a]));
+  return (
+    <section aria-labelledby="article-title">
+      <p class="popup__site">{article.site}</p>
+      <h2 id="article-title">{article.title}</h2>
+      <p class="popup__count">
+        <strong data-testid="claim-count">{article.claimCount}</strong>{' '}
+        {article.claimCount === 1 ? 'claim' : 'claims'} about AI compute
+      </p>
+      <StanceBalance counts={article.stances} />
+      <SourceRows
+        article={article}
+        others={others}
+        onSplit={(other) => void send({ type: 'stories/move', articleUrl: other.url, intoStoryOf: null })}
+      />
+      {others.length > 0 && <StoryComparison comparison={view.comparison} sources={sources} />}
+      <AnnotationList annotations={view.annotations} keptAt={view.keptAt} />
+      <ClaimList claims={view.claims} />
+    </section>
   );
 }

@@ -50,6 +50,7 @@ const SAMPLES: [SenderKind, Record<string, unknown>][] = [
   ],
   ['any', { type: 'claim/correct', articleUrl: PAGE, claim, detected: 'overcapacity', verdict: null }],
   ['any', { type: 'tags/create', label: 'my tag' }],
+  ['extension', { type: 'popup/view', url: PAGE }],
   ['extension', { type: 'settings/highlights', host: 'news.example', on: false }],
   ['extension', { type: 'stories/move', articleUrl: PAGE, intoStoryOf: null }],
   ['extension', { type: 'tags/rename', id: 'my-tag', label: 'x' }],

@@ -110,18 +110,23 @@ export interface Library extends LibraryExtras {
   annotations: AnnotationRecord[];
 }
 
-const claimItem = (claim: ClaimRecord, article: ArticleRecord | undefined, now: Date): ClaimAnnotation => {
-  const { id, articleId, selectors, stance, ...rest } = claim;
-  return {
-    id: CLAIM_IRI + id,
-    type: 'Annotation',
-    motivation: 'classifying',
-    created: article?.firstSeen ?? now.toISOString(),
-    body: [{ type: 'TextualBody', purpose: 'classifying', value: stance }],
-    target: { source: article?.url ?? articleId, selector: selectors },
-    [EXTENSION_KEY]: { kind: 'detected', claim: rest },
-  };
-};
+/**
+ * A claim as an item. Records read straight from IndexedDB carry the keys the database derived for its indexes
+ * (`words` here, `copyKeys` on articles): an export leaves them out where it copies a record anyway.
+ */
+const claimItem = (
+  { id, articleId, selectors, stance, words: _derived, ...rest }: ClaimRecord,
+  article: ArticleRecord | undefined,
+  now: Date,
+): ClaimAnnotation => ({
+  id: CLAIM_IRI + id,
+  type: 'Annotation',
+  motivation: 'classifying',
+  created: article?.firstSeen ?? now.toISOString(),
+  body: [{ type: 'TextualBody', purpose: 'classifying', value: stance }],
+  target: { source: article?.url ?? articleId, selector: selectors },
+  [EXTENSION_KEY]: { kind: 'detected', claim: rest },
+});
 
 const readerItem = (a: AnnotationRecord, claimsOfArticle: readonly ClaimRecord[]): ReaderAnnotation => {
   // Every item classifies its text (the contract): the reader's stance, else that of the detected claim the
@@ -160,9 +165,13 @@ function* itemSlices(library: Library, now: Date): Generator<[Annotation[], numb
     ];
 }
 
+/** An article as exported: without the fingerprint keys derived for its index. */
+const exportedArticle = ({ copyKeys: _derived, ...article }: ArticleRecord): ArticleRecord => article;
+
 /** Everything of the collection but its items, which go between `head` and `tail`. */
 function frame(library: Library, now: Date) {
-  const { articles, tags, corrections, packs, snapshots } = library;
+  const { tags, corrections, packs, snapshots } = library;
+  const articles = library.articles.map(exportedArticle);
   const total = library.claims.length + library.annotations.length;
   return {
     head: {

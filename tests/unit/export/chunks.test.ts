@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../utils/db/schema.ts';
 import { syntheticLibrary } from '../../../scripts/lib/synthetic-library.ts';
-import { collectParts, ITEMS_PER_PART, joinParts, type Part } from '../../../utils/export/chunks.ts';
+import {
+  collectBlob,
+  collectParts,
+  ITEMS_PER_PART,
+  joinParts,
+  type Part,
+} from '../../../utils/export/chunks.ts';
 import { csvParts, toCsv } from '../../../utils/export/csv.ts';
 import { parseImport } from '../../../utils/export/import.ts';
 import { markdownParts } from '../../../utils/export/markdown.ts';
@@ -101,5 +107,22 @@ describe('exports written in parts', () => {
     expect(md.indexOf('- **', title)).toBeGreaterThan(title);
     expect(md.match(/^- _yours_/gm)).toHaveLength(library.annotations.length);
     expect(md.match(/^- \*\*/gm)).toHaveLength(library.claims.length);
+  });
+
+  it('a Blob written a few megabytes at a time holds exactly the text, of the type asked, with the same progress', async () => {
+    // About 6 MB of JSON: more than one Blob of parts.
+    const large = syntheticLibrary(5_000);
+    const progress: number[] = [];
+    const blob = await collectBlob(
+      annotationCollectionParts(large, NOW),
+      'application/ld+json',
+      (done) => progress.push(done),
+      async () => {},
+    );
+    const text = joinParts(annotationCollectionParts(large, NOW));
+    expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+    expect(blob.type).toBe('application/ld+json');
+    expect(await blob.text()).toBe(text);
+    expect(progress.at(-1)).toBe(large.claims.length + large.annotations.length);
   });
 });
